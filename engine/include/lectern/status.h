@@ -20,6 +20,7 @@ enum class ErrorCode {
   OutOfHostMemory,
   OutOfDeviceMemory,
   DeviceLost,
+  Timeout,           // GPU work (or another wait) did not finish within its deadline
   Cancelled,
   Internal,          // a bug: an invariant of ours broke
 };

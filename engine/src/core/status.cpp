@@ -15,6 +15,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::OutOfHostMemory: return "OutOfHostMemory";
     case ErrorCode::OutOfDeviceMemory: return "OutOfDeviceMemory";
     case ErrorCode::DeviceLost: return "DeviceLost";
+    case ErrorCode::Timeout: return "Timeout";
     case ErrorCode::Cancelled: return "Cancelled";
     case ErrorCode::Internal: return "Internal";
   }

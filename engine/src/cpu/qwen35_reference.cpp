@@ -78,6 +78,36 @@ void Qwen35Reference::reset() {
   }
 }
 
+Qwen35Reference::State Qwen35Reference::save_state(bool with_kv) const {
+  State s;
+  s.conv = conv_state_;
+  s.delta = delta_state_;
+  s.has_kv = with_kv;
+  if (with_kv) {
+    s.k_cache = k_cache_;
+    s.v_cache = v_cache_;
+  }
+  return s;
+}
+
+void Qwen35Reference::restore_state(const State& state) {
+  conv_state_ = state.conv;
+  delta_state_ = state.delta;
+  if (state.has_kv) {
+    k_cache_ = state.k_cache;
+    v_cache_ = state.v_cache;
+  }
+}
+
+void Qwen35Reference::truncate_kv(int64_t n_tokens) {
+  const size_t row = static_cast<size_t>(w_.config.n_head_kv) * w_.config.head_dim;
+  for (int il = 0; il < w_.config.n_layer; ++il) {
+    const size_t keep = std::min(k_cache_[il].size(), static_cast<size_t>(n_tokens) * row);
+    k_cache_[il].resize(keep);
+    v_cache_[il].resize(keep);
+  }
+}
+
 std::vector<float> Qwen35Reference::step(int32_t token, int64_t pos) { return step(token, {pos, pos, pos}); }
 
 std::vector<float> Qwen35Reference::step(int32_t token, const std::array<int64_t, 3>& pos3) {
@@ -110,7 +140,7 @@ std::vector<float> Qwen35Reference::step_embedding(const std::vector<float>& hid
     for (int i = 0; i < c.n_embd; ++i) x[i] += d[i];
   }
   rms_norm_inplace(x.data(), x.size(), w_.output_norm.data(), c.rms_eps);
-  return matvec(w_.token_embd, x, c.n_vocab);  // tied LM head
+  return matvec(w_.output.empty() ? w_.token_embd : w_.output, x, c.n_vocab);
 }
 
 void Qwen35Reference::gdn_layer(int il, const std::vector<float>& x, std::vector<float>& out) {

@@ -24,11 +24,11 @@ struct Qwen35RefConfig {
   int n_v_heads = 0;    // GDN v heads
   int k_head_dim = 0;
   int v_head_dim = 0;
-  int full_attention_interval = 4;
+  std::vector<bool> layer_is_attention;  // [n_layer]: full attention (else Gated DeltaNet)
   int n_vocab = 0;      // embedding rows
   bool v_heads_tiled = false;  // GGUF order: v head j uses k head j % n_k_heads (qwen35.md §8.1.4)
 
-  bool is_full_attention(int layer) const { return (layer + 1) % full_attention_interval == 0; }
+  bool is_full_attention(int layer) const { return layer_is_attention[layer]; }
   int conv_channels() const { return 2 * n_k_heads * k_head_dim + n_v_heads * v_head_dim; }
   int k_head_for_v_head(int j) const {
     return v_heads_tiled ? j % n_k_heads : j / (n_v_heads / n_k_heads);
@@ -58,7 +58,8 @@ struct Qwen35RefLayer {
 
 struct Qwen35RefWeights {
   Qwen35RefConfig config;
-  std::vector<float> token_embd;   // [n_vocab][n_embd]; also the tied LM head
+  std::vector<float> token_embd;   // [n_vocab][n_embd]; also the LM head when tied
+  std::vector<float> output;       // [n_vocab][n_embd] when not tied, else empty
   std::vector<float> output_norm;  // [n_embd]
   std::vector<Qwen35RefLayer> layers;
 };
@@ -76,6 +77,19 @@ class Qwen35Reference {
   std::vector<float> step_embedding(const std::vector<float>& hidden, const std::array<int64_t, 3>& pos3);
 
   void reset();
+
+  // The per-sequence state as plain data, for snapshots and rewinding (runtime/cpu_backend.cpp).
+  struct State {
+    std::vector<std::vector<float>> conv, delta;      // per layer, as below
+    std::vector<std::vector<float>> k_cache, v_cache;  // per layer; empty vectors when !has_kv
+    bool has_kv = false;
+  };
+  // Copies the conv and delta states, and the KV caches when with_kv.
+  State save_state(bool with_kv) const;
+  // Replaces the conv and delta states, and the KV caches when state.has_kv (else the caches are kept).
+  void restore_state(const State& state);
+  // Drops KV rows from n_tokens on (rewinding; the GDN states must be restored separately).
+  void truncate_kv(int64_t n_tokens);
 
  private:
   void gdn_layer(int il, const std::vector<float>& x, std::vector<float>& out);

@@ -14,7 +14,7 @@ struct ShaderBlob {
   size_t n_words;
 };
 
-// Sorted by name; defined in the generated shader_registry_data.cpp.
+// Defined in the generated shader_registry_data.cpp (ordered by CMake, not necessarily by C++ string order).
 extern const ShaderBlob k_shader_blobs[];
 extern const size_t k_shader_blob_count;
 

@@ -1,0 +1,92 @@
+// kernel_config.cpp: launch-shape defaults per kernel profile and shader-variant naming.
+#include "ops/kernel_config.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "vk/device.h"
+
+namespace lectern::ops {
+
+// Largest power of two <= `want` that the device accepts as a 1-D workgroup size.
+static uint32_t fit_workgroup(const vk::Device& device, uint32_t want) {
+  uint32_t limit = std::min(device.limits().max_workgroup_invocations, device.info().max_compute_work_group_size[0]);
+  return std::bit_floor(std::max<uint32_t>(1, std::min(want, limit)));
+}
+
+KernelConfig kernel_config(const vk::Device& device) {
+  KernelConfig c;
+  uint32_t subgroup = std::max<uint32_t>(1, device.limits().subgroup_size);
+  c.elementwise_wg = fit_workgroup(device, 256);
+  if (device.kernel_profile() == vk::KernelProfile::Cpu) {
+    // One subgroup per workgroup: a barrier then costs nothing, and each workgroup is one SIMD loop on one core.
+    uint32_t wg = fit_workgroup(device, subgroup);
+    c.norm_wg = wg;
+    c.matvec = {wg, 4, 1};
+    c.matmul_register = {wg, 8, 8};
+    c.register_max_tokens = UINT32_MAX;
+  } else {
+    // A few subgroups per row group so each row streams with wide, coalesced loads.
+    uint32_t wg = fit_workgroup(device, std::max<uint32_t>(64, 2 * subgroup));
+    c.norm_wg = fit_workgroup(device, 256);
+    c.matvec = {wg, 2, 1};
+    c.matmul_register = {wg, 2, 4};
+    c.register_max_tokens = 8;
+  }
+  // The 256-invocation tiles need 256-wide workgroups and about 8.5 KiB of shared memory (guaranteed: 128 and
+  // 16 KiB), so fall back to 64-invocation tiles where 256 are not allowed.
+  if (fit_workgroup(device, 256) < 256) {
+    c.matmul_small = {8, 32, 16, 1, 4};
+    c.matmul_large = {32, 32, 16, 4, 4};
+  }
+  return c;
+}
+
+uint32_t norm_workgroup(const vk::Device& device, uint64_t n_cols) {
+  uint32_t max_wg = kernel_config(device).norm_wg;
+  uint32_t min_wg = std::min(max_wg, fit_workgroup(device, std::max<uint32_t>(32, device.limits().subgroup_size)));
+  uint64_t want = std::bit_ceil(std::max<uint64_t>(1, (n_cols + 3) / 4));
+  return static_cast<uint32_t>(std::clamp<uint64_t>(want, min_wg, max_wg));
+}
+
+static const char* weight_suffix(DType dtype) {
+  switch (dtype) {
+    case DType::F32: return "f32";
+    case DType::F16: return "f16";
+    case DType::BF16: return "bf16";
+    // Quantised blocks (matvec_q.comp, dequant.glsl) are read as packed 32-bit words on every device.
+    case DType::Q8_0: return "q8_0";
+    case DType::Q4_K: return "q4_k";
+    case DType::Q5_K: return "q5_k";
+    case DType::Q6_K: return "q6_k";
+    default: return nullptr;
+  }
+}
+
+static Result<std::string> weight_shader(const vk::Device& device, const char* op, DType w_dtype) {
+  const char* w = weight_suffix(w_dtype);
+  if (w == nullptr) {
+    return Status(ErrorCode::Unsupported,
+                  std::string(op) + " has no kernel for " + dtype_name(w_dtype) +
+                      " weights (f32, f16, bf16, q8_0, q4_k, q5_k, q6_k only)");
+  }
+  std::string name = std::string(op) + "_" + w + "_f32";
+  if ((w_dtype == DType::F16 || w_dtype == DType::BF16) && device.use_16bit_storage()) name += "_s16";
+  return name;
+}
+
+Result<std::string> matvec_shader(const vk::Device& device, DType w_dtype) {
+  LECTERN_ASSIGN_OR_RETURN(std::string name, weight_shader(device, "matvec", w_dtype));
+  if (device.use_subgroup_arithmetic()) name += "_sg";
+  return name;
+}
+
+Result<std::string> matmul_shader(const vk::Device& device, DType w_dtype) {
+  return weight_shader(device, "matmul", w_dtype);
+}
+
+std::string reduction_shader(const vk::Device& device, const std::string& base) {
+  return device.use_subgroup_arithmetic() ? base + "_sg" : base;
+}
+
+}  // namespace lectern::ops

@@ -1,0 +1,54 @@
+// kernel_config.h: per-device launch shapes (workgroup sizes, rows and tokens per workgroup, matmul tiles) and the
+// choice of shader variant from device features. One place to tune for a new GPU family.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/dtype.h"
+#include "lectern/status.h"
+
+namespace lectern::vk {
+class Device;
+}
+
+namespace lectern::ops {
+
+// Shared-memory tiles of matmul.comp.
+struct MatmulTile {
+  uint32_t bm, bn, bk, tm, tn;
+  uint32_t workgroup_size() const { return (bm / tm) * (bn / tn); }
+};
+
+// Register tiles of matvec.comp: each workgroup computes `tokens` x `rows` outputs.
+struct RegisterTile {
+  uint32_t wg, rows, tokens;
+};
+
+struct KernelConfig {
+  uint32_t elementwise_wg = 256;
+  uint32_t norm_wg = 256;         // the largest rms_norm workgroup (see norm_workgroup)
+  RegisterTile matvec{64, 2, 1};  // decode: one token
+  RegisterTile matmul_register{64, 2, 4};
+  uint32_t register_max_tokens = 8;  // matmul uses register tiles up to this many tokens, shared tiles above
+  MatmulTile matmul_small{16, 64, 16, 1, 4};  // shared tiles for few tokens: don't waste a 64-token tile
+  MatmulTile matmul_large{64, 64, 16, 4, 4};
+  uint32_t matmul_small_max_tokens = 16;
+};
+
+// By the device's KernelProfile. Measured on lavapipe (Mesa 22.3, 2 shared cores): workgroups of one 8-wide
+// subgroup run matvec at 1.5-3 GB/s versus 0.2-0.7 GB/s for 128 invocations, and 8x8 register tiles reach 1.2-2.5
+// GFLOP/s at 8 to 512 tokens where 256-invocation shared-memory tiles reach 0.15 (8 tokens) to 1.4 (512 tokens).
+KernelConfig kernel_config(const vk::Device& device);
+
+// Workgroup size for one workgroup per row of n_cols (rms_norm): about four elements per invocation, between one
+// subgroup and KernelConfig::norm_wg, so short rows (per-head norms) don't idle hundreds of invocations.
+uint32_t norm_workgroup(const vk::Device& device, uint64_t n_cols);
+
+// "matvec_f16_f32_s16_sg" for the device's features; Unsupported for weight types without a kernel yet.
+Result<std::string> matvec_shader(const vk::Device& device, DType w_dtype);
+Result<std::string> matmul_shader(const vk::Device& device, DType w_dtype);
+// "rms_norm_f32_sg" or "rms_norm_f32".
+std::string reduction_shader(const vk::Device& device, const std::string& base);
+
+}  // namespace lectern::ops

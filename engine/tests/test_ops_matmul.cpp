@@ -1,0 +1,198 @@
+// test_ops_matmul.cpp: matvec and tiled matmul with f32, f16 and bf16 weights on the device vs the CPU reference,
+// for every shader variant (16-bit storage or packed words; subgroup or shared-memory reduction), odd shapes, and
+// weights split into row blocks by a lowered binding limit.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "cpu/matmul.h"
+#include "ops/kernel_config.h"
+#include "ops/matmul.h"
+#include "vk/command.h"
+#include "vk/matrix.h"
+#include "vk_test_support.h"
+
+using namespace lectern;
+
+namespace {
+
+// Both kernels accumulate in f32 (fma chains of up to n_in terms in matmul; n_in / 64 terms then a reduction in
+// matvec) while the reference accumulates in double from the same, exactly converted weights, so weight dtype does
+// not matter. For products of U(-1, 1) values the rounding errors random-walk to a relative output error of about
+// 6e-8 * n_in / (2.45 * sqrt(n_in)) ~ 8e-7 at n_in = 4096, i.e. nmse ~ 1e-12; 1e-9 leaves a 30x margin in rms
+// error, while one dropped or misplaced term already gives nmse ~ 1 / n_in > 2e-4.
+constexpr double k_tolerance = 1e-9;
+
+const DType k_dtypes[] = {DType::F32, DType::F16, DType::BF16};
+
+// A device configuration under test: which shader variants (16-bit storage or packed words; subgroup or
+// shared-memory reduction) and which launch-shape profile the ops use.
+struct Config {
+  bool s16, sg;
+  vk::KernelProfile profile;
+};
+
+struct Variant {
+  std::string name;  // "s16,sg,cpu"
+  std::unique_ptr<vk::Device> owned;
+  vk::Device* device = nullptr;
+  std::unique_ptr<vk::Transfer> transfer;
+};
+
+const char* profile_name(vk::KernelProfile p) { return p == vk::KernelProfile::Cpu ? "cpu" : "gpu"; }
+
+// Devices for each configuration the hardware can run, without duplicates (a device lacking a feature runs the
+// fallback anyway); the shared default device where the configuration is its own.
+std::vector<Variant> variants(std::initializer_list<Config> configs) {
+  std::vector<Variant> out;
+  vk::Device& base = vk_test::device();
+  std::vector<std::string> seen;
+  for (const Config& c : configs) {
+    bool s16 = c.s16 && base.use_16bit_storage();
+    bool sg = c.sg && base.use_subgroup_arithmetic();
+    vk::KernelProfile profile = c.profile == vk::KernelProfile::Auto ? base.kernel_profile() : c.profile;
+    std::string name = std::string(s16 ? "s16" : "packed") + "," + (sg ? "sg" : "shared") + "," + profile_name(profile);
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+    seen.push_back(name);
+    Variant v;
+    v.name = name;
+    if (s16 == base.use_16bit_storage() && sg == base.use_subgroup_arithmetic() && profile == base.kernel_profile()) {
+      v.device = &base;
+    } else {
+      v.owned = vk_test::make_device(
+          {.allow_16bit_storage = s16, .allow_subgroup_arithmetic = sg, .kernel_profile = profile});
+      if (!v.owned) return out;
+      v.device = v.owned.get();
+    }
+    v.transfer = vk_test::make_transfer(*v.device);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+constexpr vk::KernelProfile k_auto = vk::KernelProfile::Auto;
+constexpr vk::KernelProfile k_cpu = vk::KernelProfile::Cpu;
+constexpr vk::KernelProfile k_gpu = vk::KernelProfile::Gpu;
+
+// One matvec (n_tokens == 0) or matmul case; the label names the kernel variant and profile that ran.
+void check(const Variant& v, DType dtype, uint64_t n_in, uint64_t n_out, uint64_t n_tokens, uint64_t seed,
+           ops::MatmulKernel kernel = ops::MatmulKernel::Auto, size_t* n_blocks = nullptr) {
+  vk::Device& d = *v.device;
+  vk::Transfer& t = *v.transfer;
+  bool is_matvec = n_tokens == 0;
+  uint64_t rows = is_matvec ? 1 : n_tokens;
+  std::vector<float> w = vk_test::random_floats(n_out * n_in, seed);
+  std::vector<std::byte> w_bytes = vk_test::encode(dtype, w);
+  std::vector<float> x = vk_test::random_floats(rows * n_in, seed + 1);
+  std::vector<float> want(rows * n_out);
+  ASSERT_TRUE(cpu::matmul(dtype, w_bytes, n_out, n_in, x, want, rows).is_ok());
+
+  auto m = vk::DeviceMatrix::upload(d, t, dtype, n_out, n_in, w_bytes, "w");
+  ASSERT_TRUE(m.is_ok()) << m.status().to_string();
+  if (n_blocks) *n_blocks = m->blocks().size();
+  vk::Buffer bx = vk_test::upload_floats(d, t, x, "x");
+  vk::Buffer by = vk_test::make_floats(d, rows * n_out, "y");
+  auto seq = vk::Sequence::create(d);
+  ASSERT_TRUE(seq.is_ok());
+  Status s = is_matvec ? ops::matvec(**seq, *m, bx.whole(), by.whole())
+                       : ops::matmul(**seq, *m, bx.whole(), by.whole(), kernel);
+  ASSERT_TRUE(s.is_ok()) << s.to_string();
+  uint32_t n_dispatches = (*seq)->n_commands();
+  ASSERT_TRUE((*seq)->run().is_ok());
+  bool registers = is_matvec || kernel == ops::MatmulKernel::RegisterTiles;
+  auto shader = registers ? ops::matvec_shader(d, dtype) : ops::matmul_shader(d, dtype);
+  std::string label = std::string(is_matvec ? "matvec" : "matmul") + "(type=" + dtype_name(dtype) + ",shape=" +
+                      (is_matvec ? vk_test::shape({n_out, n_in}) : vk_test::shape({n_tokens, n_in, n_out})) +
+                      (kernel == ops::MatmulKernel::Auto ? "" : ",kernel=" + *shader) + ",variant=" + v.name +
+                      (n_dispatches > 1 ? ",dispatches=" + std::to_string(n_dispatches) : "") + ")";
+  vk_test::report(label, vk_test::nmse(vk_test::download_floats(t, by, rows * n_out), want), k_tolerance);
+}
+
+struct InOut {
+  uint64_t n_in, n_out;
+};
+
+}  // namespace
+
+class OpsMatmul : public vk_test::VulkanTest {};
+
+TEST_F(OpsMatmul, MatvecMatchesReference) {
+  const InOut shapes[] = {{1, 1}, {7, 3}, {33, 64}, {1000, 65}, {1027, 257}, {4096, 33}};
+  auto all = variants({{true, true, k_auto}, {true, false, k_auto}, {false, true, k_auto}, {false, false, k_auto},
+                       {true, true, k_gpu}, {false, false, k_gpu}, {true, true, k_cpu}, {false, false, k_cpu}});
+  ASSERT_FALSE(all.empty());
+  uint64_t seed = 1000;
+  for (const Variant& v : all) {
+    ASSERT_TRUE(v.transfer);
+    for (DType dtype : k_dtypes) {
+      for (const InOut& s : shapes) check(v, dtype, s.n_in, s.n_out, 0, seed++);
+    }
+  }
+  // 140001 rows need more row groups than one grid row of 65535 holds.
+  for (DType dtype : k_dtypes) check(all.front(), dtype, 4, 140001, 0, seed++);
+}
+
+TEST_F(OpsMatmul, MatmulMatchesReference) {
+  const InOut shapes[] = {{1, 5}, {7, 33}, {33, 64}, {1000, 65}, {1027, 130}};
+  uint64_t seed = 2000;
+  // Shared-memory tiles: token counts around the small tile (16) and the large one (64).
+  for (const Variant& v : variants({{true, true, k_auto}, {false, false, k_auto}})) {
+    ASSERT_TRUE(v.transfer);
+    for (DType dtype : k_dtypes) {
+      for (uint64_t t : {1, 3, 17, 64, 65}) {
+        for (const InOut& s : shapes) check(v, dtype, s.n_in, s.n_out, t, seed++, ops::MatmulKernel::SharedMemoryTiles);
+      }
+    }
+  }
+  // Register tiles of 8 tokens (CPU profile) and 4 (GPU profile): partial and whole tiles.
+  for (const Variant& v : variants({{true, true, k_cpu}, {false, false, k_gpu}})) {
+    ASSERT_TRUE(v.transfer);
+    for (DType dtype : k_dtypes) {
+      for (uint64_t t : {1, 3, 9, 65}) {
+        for (const InOut& s : shapes) check(v, dtype, s.n_in, s.n_out, t, seed++, ops::MatmulKernel::RegisterTiles);
+      }
+    }
+  }
+}
+
+// Weights larger than one binding (64 KiB here, as 128 MiB on lavapipe) become row blocks, one dispatch each, and
+// activations larger than one binding are processed in chunks of tokens.
+TEST_F(OpsMatmul, SplitBindingsMatchReference) {
+  vk_test::ScopedEnv binding("LECTERN_VK_MAX_BINDING_BYTES", "64K");
+  Variant v;
+  v.name = "split";
+  v.owned = vk_test::make_device({});
+  ASSERT_TRUE(v.owned);
+  v.device = v.owned.get();
+  v.transfer = vk_test::make_transfer(*v.device);
+  ASSERT_TRUE(v.transfer);
+  uint64_t seed = 3000;
+  for (DType dtype : k_dtypes) {
+    for (uint64_t tokens : {0, 5, 65}) {
+      for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles}) {
+        if (tokens == 0 && kernel == ops::MatmulKernel::SharedMemoryTiles) continue;
+        size_t n_blocks = 0;
+        check(v, dtype, 1000, 300, tokens, seed++, kernel, &n_blocks);
+        EXPECT_GE(n_blocks, 5u) << "300 rows of 1000 must not fit in 64 KiB bindings";
+      }
+    }
+  }
+}
+
+TEST_F(OpsMatmul, RejectsBadArguments) {
+  vk::Device& d = vk_test::device();
+  std::vector<std::byte> bytes(8 * 32 * 2);
+  auto m = vk::DeviceMatrix::upload(d, vk_test::transfer(), DType::F16, 8, 32, bytes, "blk.0.attn_q.weight");
+  ASSERT_TRUE(m.is_ok());
+  vk::Buffer x = vk_test::make_floats(d, 33, "x"), y = vk_test::make_floats(d, 8 * 3, "y");
+  auto seq = vk::Sequence::create(d);
+  ASSERT_TRUE(seq.is_ok());
+  Status s = ops::matvec(**seq, *m, x.whole(), y.slice(0, 32));
+  EXPECT_EQ(s.code(), ErrorCode::InvalidArgument);
+  EXPECT_NE(s.message().find("'blk.0.attn_q.weight' [8, 32] needs x of 32"), std::string::npos) << s.message();
+  Status mm = ops::matmul(**seq, *m, x.slice(0, 3 * 32 * 4 - 4), y.whole());
+  EXPECT_EQ(mm.code(), ErrorCode::InvalidArgument);
+  EXPECT_NE(mm.message().find("whole rows of 32"), std::string::npos) << mm.message();
+
+  EXPECT_EQ((*seq)->n_commands(), 0u);
+}
