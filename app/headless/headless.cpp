@@ -1,0 +1,40 @@
+// headless.cpp: dispatch of window-less subcommands to their run functions.
+#include "app/headless/headless.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "app/app_info.h"
+#include "app/headless/export_command.h"
+#include "app/headless/inspect_command.h"
+#include "app/translations.h"
+
+namespace lectern::app {
+
+std::optional<int> runHeadlessCommand(int& argc, char** argv)
+{
+    const bool inspect = argc >= 2 && std::strcmp(argv[1], "inspect") == 0;
+    if (argc < 2 || (std::strcmp(argv[1], "export") != 0 && !inspect))
+        return std::nullopt;
+    AppInfo::applyIdentity();  // Database::defaultPath() needs the application name
+    // inspect reads HTML through QTextDocument, which needs QtGui's font database and so a QGuiApplication;
+    // the offscreen platform gives one without a display.
+    if (inspect)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> application = inspect
+        ? std::make_unique<QGuiApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
+    installTranslations(*application);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (inspect)
+        return runInspect(QCoreApplication::arguments().mid(2), out, err);
+    return runExport(QCoreApplication::arguments().mid(2), out, err);
+}
+
+}  // namespace lectern::app
