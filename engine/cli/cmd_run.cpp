@@ -1,0 +1,96 @@
+// cmd_run.cpp: `lectern-cli run`: one prompt through the chat template, the answer streamed to stdout (reasoning
+// shown apart), then a statistics line with prompt and generation speed.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cancel_signal.h"
+#include "command.h"
+#include "generation_flags.h"
+#include "lectern/engine.h"
+#include "stream_printer.h"
+
+namespace {
+
+void print_run_usage() {
+  std::fprintf(stderr,
+               "Usage: lectern-cli run MODEL --prompt TEXT [--system TEXT] [options]\n\n"
+               "Generates an answer to one user message and streams it to stdout; reasoning is shown dimmed after\n"
+               "\"Thinking:\" on a terminal and between [thinking] and [/thinking] lines otherwise. The last line\n"
+               "gives prompt and generation speed.\n"
+               "  MODEL                      a .gguf file or a HuggingFace folder\n"
+               "  --prompt TEXT              the user message\n"
+               "  --system TEXT              a system message\n"
+               "%s",
+               lectern::cli::kGenerationFlagsUsage);
+}
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "lectern-cli run: %s\n", message.c_str());
+  return 1;
+}
+
+}  // namespace
+
+static int run_run(const std::vector<std::string>& args) {
+  using namespace lectern;
+  std::string model, prompt, system;
+  bool have_prompt = false, have_system = false;
+  cli::GenerationFlags flags;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const cli::FlagParse p = cli::parse_generation_flag(args, i, flags, "run");
+    if (p == cli::FlagParse::Bad) {
+      print_run_usage();
+      return 2;
+    }
+    if (p == cli::FlagParse::Ok) continue;
+    if (a == "-h" || a == "--help") {
+      print_run_usage();
+      return 0;
+    } else if (a == "--prompt" && i + 1 < args.size()) {
+      prompt = args[++i], have_prompt = true;
+    } else if (a == "--system" && i + 1 < args.size()) {
+      system = args[++i], have_system = true;
+    } else if (model.empty() && !a.starts_with("--")) {
+      model = a;
+    } else {
+      print_run_usage();
+      return 2;
+    }
+  }
+  if (model.empty() || !have_prompt) {
+    print_run_usage();
+    return 2;
+  }
+
+  EngineOptions eo;
+  eo.model_path = model;
+  eo.device = flags.device;
+  eo.context_length = flags.context_length;
+  auto engine = Engine::load(eo);
+  if (!engine.is_ok()) return fail(engine.status().to_string());
+  auto session = engine->new_session();
+  if (!session.is_ok()) return fail(session.status().to_string());
+
+  ChatRequest request;
+  if (have_system) request.messages.push_back(ChatMessage::make(ChatRole::System, system));
+  request.messages.push_back(ChatMessage::make(ChatRole::User, prompt));
+  request.enable_thinking = flags.think;
+  const bool thinking = flags.think.value_or(engine->chat_traits().thinking_by_default);
+  const GenerationSettings settings = cli::generation_settings(flags, thinking);
+
+  cli::StreamPrinter printer(stdout, cli::is_terminal(stdout));
+  GenerationCallbacks callbacks;
+  callbacks.on_piece = [&](const GenerationPiece& piece) { printer.on_piece(piece); };
+  cli::CancelOnInterrupt interrupt;
+  auto result = session->generate(request, settings, callbacks, interrupt.flag());
+  printer.finish();
+  if (!result.is_ok()) return fail(result.status().to_string());
+  std::printf("[stats] %s\n", format_generation_stats(result->stats).c_str());
+  std::fflush(stdout);
+  if (result->stats.finish_reason == FinishReason::Error) return fail(result->error.to_string());
+  return 0;
+}
+
+LECTERN_CLI_COMMAND(run, "generate an answer to one prompt, streamed, with speed statistics", run_run);

@@ -1,0 +1,26 @@
+// backend_factory.cpp: the device-choice -> backend table.
+#include "runtime/backend_factory.h"
+
+#include "runtime/cpu_backend.h"
+#include "runtime/vulkan_backend.h"
+
+namespace lectern::runtime {
+
+Result<std::unique_ptr<ModelBackend>> create_backend(const model::ModelWeights& weights, DeviceChoice device) {
+  switch (device) {
+    case DeviceChoice::Cpu:
+      return create_cpu_backend(weights);
+    case DeviceChoice::Vulkan:
+      return create_vulkan_backend(weights);
+    case DeviceChoice::Auto: {
+      auto vk = create_vulkan_backend(weights);
+      if (vk.is_ok()) return vk;
+      const ErrorCode code = vk.status().code();
+      if (code != ErrorCode::NoDevice && code != ErrorCode::Unsupported) return vk.status();
+      return create_cpu_backend(weights);
+    }
+  }
+  return Status(ErrorCode::InvalidArgument, "unknown device choice");
+}
+
+}  // namespace lectern::runtime
