@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "app/app_info.h"
+#include "app/headless/ask_command.h"
 #include "app/headless/export_command.h"
 #include "app/headless/inspect_command.h"
 #include "app/translations.h"
@@ -19,14 +20,16 @@ namespace lectern::app {
 std::optional<int> runHeadlessCommand(int& argc, char** argv)
 {
     const bool inspect = argc >= 2 && std::strcmp(argv[1], "inspect") == 0;
-    if (argc < 2 || (std::strcmp(argv[1], "export") != 0 && !inspect))
+    const bool ask = argc >= 2 && std::strcmp(argv[1], "ask") == 0;
+    if (argc < 2 || (std::strcmp(argv[1], "export") != 0 && !inspect && !ask))
         return std::nullopt;
     AppInfo::applyIdentity();  // Database::defaultPath() needs the application name
-    // inspect reads HTML through QTextDocument, which needs QtGui's font database and so a QGuiApplication;
-    // the offscreen platform gives one without a display.
-    if (inspect)
+    // inspect and ask (its attachments) read HTML through QTextDocument, which needs QtGui's font database and so
+    // a QGuiApplication; the offscreen platform gives one without a display.
+    const bool needsGui = inspect || ask;
+    if (needsGui)
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    const std::unique_ptr<QCoreApplication> application = inspect
+    const std::unique_ptr<QCoreApplication> application = needsGui
         ? std::make_unique<QGuiApplication>(argc, argv)
         : std::make_unique<QCoreApplication>(argc, argv);
     installTranslations(*application);
@@ -34,6 +37,8 @@ std::optional<int> runHeadlessCommand(int& argc, char** argv)
     QTextStream err(stderr);
     if (inspect)
         return runInspect(QCoreApplication::arguments().mid(2), out, err);
+    if (ask)
+        return runAsk(QCoreApplication::arguments().mid(2), out, err);
     return runExport(QCoreApplication::arguments().mid(2), out, err);
 }
 

@@ -85,6 +85,10 @@ class ModelBackend {
   virtual uint64_t sequence_bytes(int64_t n_ctx) const = 0;
   // InvalidArgument when n_ctx < 1 or above n_ctx_train; OutOfDeviceMemory / OutOfHostMemory when it cannot fit.
   virtual Result<std::unique_ptr<SequenceState>> create_sequence(int64_t n_ctx) = 0;
+  // Device memory actually allocated (bytes): now and the most at any one time since loading. 0 / 0 where the
+  // backend does not track it (the CPU reference); `lectern-cli bench` then reports the planned sizes.
+  virtual uint64_t device_bytes_in_use() const { return 0; }
+  virtual uint64_t peak_device_bytes() const { return 0; }
 };
 
 // Shared argument checks for eval() implementations.

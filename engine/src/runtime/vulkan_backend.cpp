@@ -37,6 +37,9 @@ class VulkanBackend final : public ModelBackend {
     return plan_sequence(m_->plan_shape, std::max<int64_t>(n_ctx, 1), m_->n_batch).total();
   }
 
+  uint64_t device_bytes_in_use() const override { return m_->device->device_local_bytes(); }
+  uint64_t peak_device_bytes() const override { return m_->device->peak_device_local_bytes(); }
+
   Result<std::unique_ptr<SequenceState>> create_sequence(int64_t n_ctx) override {
     if (n_ctx < 1 || (info_.n_ctx_train > 0 && n_ctx > info_.n_ctx_train))
       return Status(ErrorCode::InvalidArgument, "context length " + std::to_string(n_ctx) + " is outside 1.." +

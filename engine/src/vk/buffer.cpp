@@ -52,6 +52,8 @@ Result<Buffer> Buffer::create(const Device& device, uint64_t size, MemoryUsage u
   LECTERN_VK_TRY(vkAllocateMemory(dev, &alloc, nullptr, &b.memory_),
                  "allocating " + format_bytes(req.size) + " of " + memory_usage_name(usage) + " memory for '" +
                      b.name_ + "'");
+  b.allocated_ = req.size;
+  if (usage == MemoryUsage::DeviceLocal) device.note_device_local_alloc(req.size);
   LECTERN_VK_TRY(vkBindBufferMemory(dev, b.buffer_, b.memory_, 0), "binding memory to buffer '" + b.name_ + "'");
 
   VkMemoryPropertyFlags flags = memory.memoryTypes[*type].propertyFlags;
@@ -74,6 +76,7 @@ Buffer& Buffer::operator=(Buffer&& other) noexcept {
     memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
     size_ = std::exchange(other.size_, 0);
     capacity_ = std::exchange(other.capacity_, 0);
+    allocated_ = std::exchange(other.allocated_, 0);
     usage_ = other.usage_;
     mapped_ = std::exchange(other.mapped_, nullptr);
     coherent_ = other.coherent_;
@@ -88,7 +91,11 @@ void Buffer::release() {
   if (device_ == nullptr) return;
   VkDevice dev = device_->handle();
   if (buffer_ != VK_NULL_HANDLE) vkDestroyBuffer(dev, buffer_, nullptr);
-  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(dev, memory_, nullptr);  // also unmaps
+  if (memory_ != VK_NULL_HANDLE) {
+    vkFreeMemory(dev, memory_, nullptr);  // also unmaps
+    if (usage_ == MemoryUsage::DeviceLocal) device_->note_device_local_free(allocated_);
+  }
+  allocated_ = 0;
   buffer_ = VK_NULL_HANDLE;
   memory_ = VK_NULL_HANDLE;
   mapped_ = nullptr;

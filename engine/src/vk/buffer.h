@@ -64,6 +64,7 @@ class Buffer {
   VkDeviceMemory memory_ = VK_NULL_HANDLE;
   uint64_t size_ = 0;
   uint64_t capacity_ = 0;
+  uint64_t allocated_ = 0;  // bytes of memory_ (the allocation's size), counted on the device when device-local
   MemoryUsage usage_ = MemoryUsage::DeviceLocal;
   std::byte* mapped_ = nullptr;
   bool coherent_ = true;

@@ -136,4 +136,11 @@ Status Device::wait(VkFence fence, uint64_t timeout_ns, std::string_view what) c
   return Status::ok();
 }
 
+void Device::note_device_local_alloc(uint64_t n_bytes) const {
+  const uint64_t now = device_local_bytes_.fetch_add(n_bytes) + n_bytes;
+  uint64_t peak = peak_device_local_bytes_.load();
+  while (now > peak && !peak_device_local_bytes_.compare_exchange_weak(peak, now)) {
+  }
+}
+
 }  // namespace lectern::vk

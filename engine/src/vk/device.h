@@ -5,6 +5,7 @@
 #include <vulkan/vulkan.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -88,6 +89,13 @@ class Device {
   Status wait(VkFence fence, uint64_t timeout_ns, std::string_view what) const;
   uint64_t fence_timeout_ns() const { return fence_timeout_ns_; }
 
+  // Bytes of device-local memory Buffer::create has allocated on this device: now, and the most at any one time
+  // (what `lectern-cli bench` reports as peak device memory). Buffer keeps them current.
+  uint64_t device_local_bytes() const { return device_local_bytes_.load(); }
+  uint64_t peak_device_local_bytes() const { return peak_device_local_bytes_.load(); }
+  void note_device_local_alloc(uint64_t n_bytes) const;
+  void note_device_local_free(uint64_t n_bytes) const { device_local_bytes_.fetch_sub(n_bytes); }
+
  private:
   Device() = default;
 
@@ -103,6 +111,8 @@ class Device {
   KernelProfile kernel_profile_ = KernelProfile::Gpu;
   uint64_t fence_timeout_ns_ = 0;
   std::unique_ptr<PipelineCache> pipelines_;
+  mutable std::atomic<uint64_t> device_local_bytes_{0};
+  mutable std::atomic<uint64_t> peak_device_local_bytes_{0};
 };
 
 }  // namespace lectern::vk

@@ -1,0 +1,57 @@
+// chat_service.cpp: the worker thread, the queued calls into TurnRunner and the signals back out of it.
+#include "app/chat/chat_service.h"
+
+#include "app/chat/turn_runner.h"
+
+namespace lectern::chat {
+
+ChatService::ChatService(const storage::Database& database, QObject* parent) : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("lectern-inference"));
+    m_runner = new TurnRunner(database);
+    m_runner->moveToThread(&m_thread);
+    // Storage connections must close on the thread that opened them: the runner dies on its own thread.
+    connect(&m_thread, &QThread::finished, m_runner, &QObject::deleteLater);
+
+    // Runner -> service signals cross threads: queued, delivered on this object's thread.
+    connect(m_runner, &TurnRunner::modelLoaded, this, &ChatService::modelLoaded);
+    connect(m_runner, &TurnRunner::modelLoadFailed, this, &ChatService::modelLoadFailed);
+    connect(m_runner, &TurnRunner::turnStarted, this, &ChatService::turnStarted);
+    connect(m_runner, &TurnRunner::warning, this, &ChatService::warning);
+    connect(m_runner, &TurnRunner::prefillProgress, this, &ChatService::prefillProgress);
+    connect(m_runner, &TurnRunner::reasoningDelta, this, &ChatService::reasoningDelta);
+    connect(m_runner, &TurnRunner::answerDelta, this, &ChatService::answerDelta);
+    connect(m_runner, &TurnRunner::turnFinished, this, [this](const TurnResult& result) {
+        --m_pendingTurns;
+        emit turnFinished(result);
+    });
+    m_thread.start();
+}
+
+ChatService::~ChatService()
+{
+    m_runner->cancelThrough(m_sentTurns);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ChatService::loadModel(const ModelOptions& options)
+{
+    TurnRunner* runner = m_runner;
+    QMetaObject::invokeMethod(runner, [runner, options] { runner->loadModel(options); }, Qt::QueuedConnection);
+}
+
+void ChatService::sendTurn(const TurnRequest& request)
+{
+    const quint64 turn = ++m_sentTurns;
+    ++m_pendingTurns;
+    TurnRunner* runner = m_runner;
+    QMetaObject::invokeMethod(runner, [runner, request, turn] { runner->runTurn(request, turn); }, Qt::QueuedConnection);
+}
+
+void ChatService::cancel()
+{
+    m_runner->cancelThrough(m_sentTurns);
+}
+
+}  // namespace lectern::chat

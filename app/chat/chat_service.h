@@ -1,0 +1,57 @@
+// chat_service.h: the chat turns of the window and of `lectern ask`: a model on an inference worker thread, turns
+// sent from the UI thread, the answer streamed back as queued signals and saved to the database as it arrives.
+#pragma once
+
+#include <QObject>
+#include <QThread>
+
+#include "app/chat/chat_types.h"
+#include "app/storage/database.h"
+
+namespace lectern::chat {
+
+class TurnRunner;
+
+// Usage (on the UI thread, with an event loop running):
+//   ChatService chat(database);
+//   connect(&chat, &ChatService::answerDelta, view, ...);
+//   chat.loadModel({path, ComputeDevice::Auto});     // -> modelLoaded / modelLoadFailed
+//   chat.sendTurn(request);                          // -> turnStarted, deltas, turnFinished
+// Calls return at once and queue the work in order on the worker; the UI thread never waits on inference or on the
+// answer's database writes. Every signal arrives on the thread that owns the service.
+class ChatService : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ChatService(const storage::Database& database, QObject* parent = nullptr);
+    ~ChatService() override;  // cancels what runs, waits for the worker to stop
+
+    void loadModel(const ModelOptions& options);
+    void sendTurn(const TurnRequest& request);
+    // Stops the running turn and every turn sent before this call; each still ends with turnFinished (the partial
+    // answer is kept with the finish reason "cancelled"). Call it on the service's thread.
+    void cancel();
+
+    // Turns sent whose turnFinished has not arrived yet.
+    int pendingTurns() const { return m_pendingTurns; }
+
+signals:
+    void modelLoaded(const lectern::chat::ModelInfo& info);
+    void modelLoadFailed(const QString& message);
+    // The question and its attachments are stored; the (empty) answer message exists.
+    void turnStarted(qint64 conversationId, qint64 userMessageId, qint64 assistantMessageId);
+    void warning(const QString& message);
+    void prefillProgress(qint64 done, qint64 total);
+    void reasoningDelta(const QString& text);
+    void answerDelta(const QString& text);
+    // Exactly once per sendTurn, in order, also when the turn failed (result.error).
+    void turnFinished(const lectern::chat::TurnResult& result);
+
+private:
+    QThread m_thread;
+    TurnRunner* m_runner = nullptr;  // lives on m_thread; deleted there when it finishes
+    quint64 m_sentTurns = 0;
+    int m_pendingTurns = 0;
+};
+
+}  // namespace lectern::chat

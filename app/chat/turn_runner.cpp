@@ -1,0 +1,351 @@
+// turn_runner.cpp: model loading and one chat turn (history, prompt, generation, streaming storage) on the worker.
+#include "app/chat/turn_runner.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <optional>
+
+#include "app/chat/prompt_builder.h"
+#include "app/storage/attachment_repository.h"
+#include "app/storage/conversation_repository.h"
+#include "app/storage/message_repository.h"
+#include "app/storage/streaming_message_writer.h"
+#include "lectern/engine.h"
+
+namespace lectern::chat {
+
+namespace {
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+DeviceChoice engineDevice(ComputeDevice device)
+{
+    switch (device) {
+    case ComputeDevice::Cpu: return DeviceChoice::Cpu;
+    case ComputeDevice::Vulkan: return DeviceChoice::Vulkan;
+    case ComputeDevice::Auto: break;
+    }
+    return DeviceChoice::Auto;
+}
+
+storage::FinishReason storedFinishReason(lectern::FinishReason reason)
+{
+    switch (reason) {
+    case lectern::FinishReason::Stop: return storage::FinishReason::Stop;
+    case lectern::FinishReason::Length: return storage::FinishReason::Length;
+    case lectern::FinishReason::Cancelled: return storage::FinishReason::Cancelled;
+    case lectern::FinishReason::Error: return storage::FinishReason::Error;
+    }
+    return storage::FinishReason::Error;
+}
+
+// A model file "Qwen3.5-0.8B-Q8_0.gguf" is recorded as "Qwen3.5-0.8B-Q8_0"; a folder by its name.
+QString modelNameFor(const QString& path)
+{
+    const QFileInfo info(path);
+    return info.isDir() ? info.fileName() : info.completeBaseName();
+}
+
+// The first line of the question, shortened: what the conversation list shows.
+QString titleFor(const QString& question)
+{
+    constexpr int kMaxTitle = 80;
+    QString title = question.trimmed().section(QLatin1Char('\n'), 0, 0).simplified();
+    if (title.size() > kMaxTitle)
+        title = title.left(kMaxTitle - 1).trimmed() + QChar(0x2026);
+    return title;
+}
+
+QJsonObject samplingJson(const GenerationSettings& settings)
+{
+    const SamplerSettings& s = settings.sampler;
+    QJsonObject json{{QStringLiteral("temperature"), double(s.temperature)},
+                     {QStringLiteral("top_k"), s.top_k},
+                     {QStringLiteral("top_p"), double(s.top_p)},
+                     {QStringLiteral("min_p"), double(s.min_p)},
+                     {QStringLiteral("presence_penalty"), double(s.presence_penalty)},
+                     {QStringLiteral("repetition_penalty"), double(s.repetition_penalty)},
+                     {QStringLiteral("max_tokens"), settings.max_tokens}};
+    if (s.seed)
+        json.insert(QStringLiteral("seed"), QString::number(*s.seed));  // as text: JSON numbers lose 64-bit seeds
+    return json;
+}
+
+GenerationSettings generationSettings(const TurnRequest& request)
+{
+    GenerationSettings settings;
+    settings.sampler = default_sampler_settings(request.thinking, /*vision=*/false);
+    if (request.sampling.greedy)
+        settings.sampler.temperature = 0.0f;
+    if (request.sampling.seed)
+        settings.sampler.seed = *request.sampling.seed;
+    if (request.sampling.maxTokens)
+        settings.max_tokens = *request.sampling.maxTokens;
+    return settings;
+}
+
+}  // namespace
+
+struct TurnRunner::Impl {
+    storage::Database database;
+    std::unique_ptr<storage::Connection> writer;  // opened on the worker thread on first use
+    std::optional<Engine> engine;
+    std::optional<ChatSession> session;
+    ModelInfo info;
+};
+
+TurnRunner::TurnRunner(storage::Database database, QObject* parent)
+    : QObject(parent), d(std::make_unique<Impl>(Impl{std::move(database), {}, {}, {}, {}}))
+{
+    qRegisterMetaType<lectern::chat::ModelInfo>();
+    qRegisterMetaType<lectern::chat::TurnResult>();
+}
+
+TurnRunner::~TurnRunner() = default;
+
+void TurnRunner::cancelThrough(quint64 turnNumber)
+{
+    quint64 current = m_cancelThrough.load();
+    while (current < turnNumber && !m_cancelThrough.compare_exchange_weak(current, turnNumber)) {
+    }
+}
+
+void TurnRunner::loadModel(const ModelOptions& options)
+{
+    d->session.reset();
+    d->engine.reset();
+    EngineOptions engineOptions;
+    engineOptions.model_path = QFileInfo(options.modelPath).absoluteFilePath().toStdString();
+    engineOptions.device = engineDevice(options.device);
+    engineOptions.context_length = options.contextLength;
+    Result<Engine> engine = Engine::load(engineOptions);
+    if (!engine.is_ok()) {
+        emit modelLoadFailed(tr("Cannot load the model %1: %2").arg(options.modelPath, fromStd(engine.status().message())));
+        return;
+    }
+    Result<ChatSession> session = engine->new_session();
+    if (!session.is_ok()) {
+        emit modelLoadFailed(tr("Cannot start a session with the model %1: %2")
+                                 .arg(options.modelPath, fromStd(session.status().message())));
+        return;
+    }
+    const EngineModelSummary& summary = engine->summary();
+    d->info = ModelInfo{options.modelPath,
+                        modelNameFor(options.modelPath),
+                        fromStd(summary.backend),
+                        fromStd(summary.device_name),
+                        summary.context_length,
+                        summary.thinking_by_default};
+    d->engine.emplace(std::move(engine).value());
+    d->session.emplace(std::move(session).value());
+    emit modelLoaded(d->info);
+}
+
+void TurnRunner::runTurn(const TurnRequest& request, quint64 turnNumber)
+{
+    TurnResult result;
+    auto finishWith = [&](const QString& error) {
+        result.error = error;
+        emit turnFinished(result);
+    };
+    if (m_cancelThrough.load() >= turnNumber)
+        return finishWith(tr("The question was cancelled before it was sent."));
+    if (!d->engine || !d->session)
+        return finishWith(tr("No model is loaded. Load a model before asking."));
+    if (request.question.trimmed().isEmpty())
+        return finishWith(tr("The question is empty. Type a question to ask."));
+    if (!d->writer) {
+        storage::StorageResult<std::unique_ptr<storage::Connection>> writer = d->database.openWriter();
+        if (!writer.ok())
+            return finishWith(tr("Cannot open the database %1 for writing: %2")
+                                  .arg(d->database.path(), writer.status().message()));
+        d->writer = std::move(writer).value();
+    }
+    storage::Connection& db = *d->writer;
+
+    // The stored conversation this question continues.
+    storage::Conversation conversation;
+    QList<storage::Message> history;
+    QList<storage::Attachment> historyAttachments;
+    if (request.conversationId) {
+        storage::StorageResult<storage::Conversation> found = storage::ConversationRepository(db).get(*request.conversationId);
+        if (!found.ok())
+            return finishWith(found.status().code() == storage::StorageErrorCode::NotFound
+                                  ? tr("There is no conversation %1 in %2. Leave out the conversation to start a new one.")
+                                        .arg(*request.conversationId)
+                                        .arg(d->database.path())
+                                  : found.status().message());
+        conversation = found.value();
+        storage::StorageResult<QList<storage::Message>> messages = storage::MessageRepository(db).listForConversation(conversation.id);
+        if (!messages.ok())
+            return finishWith(messages.status().message());
+        history = messages.value();
+        storage::StorageResult<QList<storage::Attachment>> attachments =
+            storage::AttachmentRepository(db).listForConversation(conversation.id);
+        if (!attachments.ok())
+            return finishWith(attachments.status().message());
+        historyAttachments = attachments.value();
+    }
+
+    // What the model reads of the new attachments; warnings for what it cannot see.
+    QList<DocumentText> documents;
+    for (const app::ImportedDocument& document : request.attachments) {
+        if (!document.ok())
+            return finishWith(tr("%1 cannot be attached: %2").arg(document.sourcePath, document.errorMessage));
+        if (std::optional<DocumentText> text = PromptBuilder::readableText(document, &result.warnings))
+            documents.append(*text);
+    }
+    for (const QString& message : std::as_const(result.warnings))
+        emit warning(message);
+
+    const ChatRequest chatRequest =
+        PromptBuilder::buildRequest(history, historyAttachments, request.question, documents, request.thinking);
+    const GenerationSettings settings = generationSettings(request);
+
+    // Refuse what cannot fit before anything is stored.
+    Result<int64_t> promptTokens = d->engine->count_prompt_tokens(chatRequest);
+    if (!promptTokens.is_ok())
+        return finishWith(tr("Cannot build the prompt: %1").arg(fromStd(promptTokens.status().message())));
+    if (*promptTokens >= d->info.contextLength)
+        return finishWith(tr("The conversation and its attachments take %1 tokens, but the context holds %2. "
+                             "Attach less, start a new conversation or load the model with a longer context.")
+                              .arg(*promptTokens)
+                              .arg(d->info.contextLength));
+
+    // The question, its attachments and the conversation's settings: one transaction.
+    storage::StorageStatus stored = db.write([&]() -> storage::StorageStatus {
+        conversation.model = d->info.modelName;
+        conversation.thinking = request.thinking;
+        conversation.sampling = samplingJson(settings);
+        if (conversation.id == 0) {
+            conversation.title = titleFor(request.question);
+            storage::StorageResult<qint64> id = storage::ConversationRepository(db).create(conversation);
+            if (!id.ok())
+                return id.status();
+            conversation.id = id.value();
+        } else {
+            LECTERN_STORAGE_TRY(storage::ConversationRepository(db).update(conversation));
+        }
+        storage::Message question;
+        question.conversationId = conversation.id;
+        question.role = storage::MessageRole::User;
+        question.content = request.question;
+        storage::StorageResult<qint64> questionId = storage::MessageRepository(db).append(question);
+        if (!questionId.ok())
+            return questionId.status();
+        result.userMessageId = questionId.value();
+        for (const app::ImportedDocument& document : request.attachments) {
+            storage::Attachment attachment;
+            attachment.conversationId = conversation.id;
+            attachment.messageId = result.userMessageId;
+            attachment.originalPath = document.sourcePath;
+            attachment.sha256 = QString::fromLatin1(document.contentHash);
+            attachment.kind = app::kindName(document.kind);
+            if (document.kind == app::DocumentKind::Pdf)
+                attachment.pageCount = document.metadata.pageCount;
+            if (document.kind == app::DocumentKind::Video)
+                attachment.frameCount = int(document.frames.size());
+            if (document.kind == app::DocumentKind::Pdf || document.kind == app::DocumentKind::Text)
+                attachment.extractedText = document.text();
+            storage::StorageResult<qint64> attachmentId = storage::AttachmentRepository(db).add(attachment);
+            if (!attachmentId.ok())
+                return attachmentId.status();
+        }
+        return {};
+    });
+    if (!stored.ok())
+        return finishWith(tr("Cannot save the question: %1").arg(stored.message()));
+    result.conversationId = conversation.id;
+
+    storage::StreamingMessageWriter answer(db);
+    storage::StorageResult<qint64> answerId = answer.begin(conversation.id);
+    if (!answerId.ok())
+        return finishWith(tr("Cannot save the answer: %1").arg(answerId.status().message()));
+    result.assistantMessageId = answerId.value();
+    emit turnStarted(result.conversationId, result.userMessageId, result.assistantMessageId);
+
+    // Streaming: every piece goes to the view and to the database; a storage failure stops generation.
+    std::atomic<bool> stop{false};
+    storage::StorageStatus storageFailure;
+    QElapsedTimer reasoningTimer;
+    std::optional<qint64> reasoningMs;
+    auto checkCancel = [&] {
+        if (m_cancelThrough.load() >= turnNumber)
+            stop = true;
+    };
+    GenerationCallbacks callbacks;
+    callbacks.on_prefill_progress = [&](int64_t done, int64_t total) {
+        checkCancel();
+        emit prefillProgress(done, total);
+    };
+    callbacks.on_piece = [&](const GenerationPiece& piece) {
+        const AssistantDelta& delta = piece.delta;
+        if (!delta.reasoning.empty()) {
+            if (!reasoningTimer.isValid())
+                reasoningTimer.start();
+            const QString text = fromStd(delta.reasoning);
+            storage::StorageStatus status = answer.appendReasoning(text);
+            if (!status.ok() && storageFailure.ok())
+                storageFailure = status;
+            emit reasoningDelta(text);
+        }
+        if (reasoningTimer.isValid() && !reasoningMs && delta.phase != AssistantPhase::Reasoning)
+            reasoningMs = reasoningTimer.elapsed();
+        if (!delta.content.empty()) {
+            const QString text = fromStd(delta.content);
+            storage::StorageStatus status = answer.appendContent(text);
+            if (!status.ok() && storageFailure.ok())
+                storageFailure = status;
+            emit answerDelta(text);
+        }
+        if (!storageFailure.ok())
+            stop = true;
+        checkCancel();
+    };
+    checkCancel();
+    Result<GenerationResult> generated = d->session->generate(chatRequest, settings, callbacks, &stop);
+
+    storage::GenerationStats stats;
+    QString error;
+    QString finalAnswer = answer.content();
+    QString finalReasoning = answer.reasoning();
+    if (!generated.is_ok()) {
+        stats.finishReason = storage::FinishReason::Error;
+        error = tr("Generation failed: %1").arg(fromStd(generated.status().message()));
+    } else {
+        const lectern::GenerationStats& s = generated->stats;
+        stats.finishReason = storedFinishReason(s.finish_reason);
+        stats.promptTokens = int(s.n_prompt_tokens);
+        stats.generatedTokens = int(s.n_generated);
+        if (s.generation_tokens_per_second > 0)
+            stats.tokensPerSecond = s.generation_tokens_per_second;
+        if (reasoningTimer.isValid())
+            stats.reasoningMs = reasoningMs.value_or(reasoningTimer.elapsed());
+        finalAnswer = fromStd(generated->output.content);
+        finalReasoning = fromStd(generated->output.reasoning);
+        result.statsSummary = fromStd(format_generation_stats(s));
+        if (s.finish_reason == lectern::FinishReason::Error)
+            error = tr("Generation failed: %1").arg(fromStd(generated->error.message()));
+    }
+    if (!storageFailure.ok()) {
+        stats.finishReason = storage::FinishReason::Error;
+        error = tr("Cannot save the answer: %1").arg(storageFailure.message());
+    }
+    storage::StorageStatus finished = answer.finish(stats);
+    // The streamed pieces normally add up to the parsed output; if the parser revised earlier text, store its result.
+    if (finished.ok() && (finalAnswer != answer.content() || finalReasoning != answer.reasoning()))
+        finished = storage::MessageRepository(db).updateText(result.assistantMessageId, finalAnswer, finalReasoning);
+    if (!finished.ok() && error.isEmpty())
+        error = tr("Cannot save the answer: %1").arg(finished.message());
+    result.answer = finalAnswer;
+    result.reasoning = finalReasoning;
+    result.stats = stats;
+    finishWith(error);
+}
+
+}  // namespace lectern::chat

@@ -1,0 +1,54 @@
+// turn_runner.h: the inference worker's side of ChatService: loads a model and runs chat turns on the thread it
+// lives on (blocking it), streaming the answer as signals and saving the turn as it goes.
+#pragma once
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+#include "app/chat/chat_types.h"
+#include "app/storage/database.h"
+
+namespace lectern::chat {
+
+// Lives on ChatService's worker thread; its slots block that thread, never the UI's. Storage connections are opened
+// on, used on and closed on that thread (destroy the runner there too: ChatService deletes it when the thread ends).
+class TurnRunner : public QObject {
+    Q_OBJECT
+
+public:
+    explicit TurnRunner(storage::Database database, QObject* parent = nullptr);
+    ~TurnRunner() override;
+
+    // Loads the model and opens one session for it (replacing any model loaded before).
+    // Emits modelLoaded or modelLoadFailed.
+    void loadModel(const lectern::chat::ModelOptions& options);
+
+    // Runs one turn: imports nothing (attachments come imported), stores the question and its attachments, streams
+    // and stores the answer. turnNumber is ChatService's count of sent turns; cancelThrough(n) stops every turn
+    // numbered n or lower. Emits turnStarted once the question is stored, deltas while generating, and always
+    // exactly one turnFinished, also on failure.
+    void runTurn(const lectern::chat::TurnRequest& request, quint64 turnNumber);
+
+    // Thread-safe: stops the running turn (if its number is <= turnNumber) and any queued one up to it. The answer
+    // so far is kept with the finish reason "cancelled".
+    void cancelThrough(quint64 turnNumber);
+
+signals:
+    void modelLoaded(const lectern::chat::ModelInfo& info);
+    void modelLoadFailed(const QString& message);
+    void turnStarted(qint64 conversationId, qint64 userMessageId, qint64 assistantMessageId);
+    void warning(const QString& message);
+    void prefillProgress(qint64 done, qint64 total);
+    void reasoningDelta(const QString& text);
+    void answerDelta(const QString& text);
+    void turnFinished(const lectern::chat::TurnResult& result);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    std::atomic<quint64> m_cancelThrough{0};
+};
+
+}  // namespace lectern::chat
