@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "cancel_signal.h"
 #include "command.h"
-#include "generation_flags.h"
+#include "generation_command.h"
 #include "lectern/engine.h"
 #include "stream_printer.h"
 
@@ -45,36 +44,14 @@ static int run_chat(const std::vector<std::string>& args) {
   std::string model, system;
   bool have_system = false;
   cli::GenerationFlags flags;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const cli::FlagParse p = cli::parse_generation_flag(args, i, flags, "chat");
-    if (p == cli::FlagParse::Bad) {
-      print_chat_usage();
-      return 2;
-    }
-    if (p == cli::FlagParse::Ok) continue;
-    if (a == "-h" || a == "--help") {
-      print_chat_usage();
-      return 0;
-    } else if (a == "--system" && i + 1 < args.size()) {
-      system = args[++i], have_system = true;
-    } else if (model.empty() && !a.starts_with("--")) {
-      model = a;
-    } else {
-      print_chat_usage();
-      return 2;
-    }
-  }
-  if (model.empty()) {
-    print_chat_usage();
-    return 2;
-  }
+  const auto own = [&](size_t& i) {
+    if (args[i] != "--system" || i + 1 >= args.size()) return false;
+    system = args[++i], have_system = true;
+    return true;
+  };
+  if (auto exit_code = cli::parse_generation_args(args, "chat", print_chat_usage, model, flags, own)) return *exit_code;
 
-  EngineOptions eo;
-  eo.model_path = model;
-  eo.device = flags.device;
-  eo.context_length = flags.context_length;
-  auto engine = Engine::load(eo);
+  auto engine = cli::load_engine(model, flags);
   if (!engine.is_ok()) return fail(engine.status().to_string());
   auto session = engine->new_session();
   if (!session.is_ok()) return fail(session.status().to_string());
@@ -92,22 +69,8 @@ static int run_chat(const std::vector<std::string>& args) {
     ChatRequest request;
     request.messages = messages;
     request.enable_thinking = thinking;
-    cli::StreamPrinter printer(stdout, terminal);
-    GenerationCallbacks callbacks;
-    callbacks.on_piece = [&](const GenerationPiece& piece) { printer.on_piece(piece); };
-    cli::CancelOnInterrupt interrupt;
-    auto result = session->generate(request, cli::generation_settings(flags, thinking), callbacks, interrupt.flag());
-    printer.finish();
-    if (!result.is_ok()) {
-      std::fprintf(stderr, "lectern-cli chat: %s\n", result.status().to_string().c_str());
-      return false;
-    }
-    std::printf("[stats] %s\n", format_generation_stats(result->stats).c_str());
-    std::fflush(stdout);
-    if (result->stats.finish_reason == FinishReason::Error) {
-      std::fprintf(stderr, "lectern-cli chat: %s\n", result->error.to_string().c_str());
-      return false;
-    }
+    auto result = cli::stream_answer(*session, request, cli::generation_settings(flags, thinking), terminal, "chat");
+    if (!result) return false;
     ChatMessage reply = ChatMessage::make(ChatRole::Assistant, result->output.content);
     if (!result->output.reasoning.empty()) reply.reasoning_content = result->output.reasoning;
     reply.tool_calls = result->output.tool_calls;

@@ -4,9 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "cancel_signal.h"
 #include "command.h"
-#include "generation_flags.h"
+#include "generation_command.h"
 #include "lectern/engine.h"
 #include "stream_printer.h"
 
@@ -37,38 +36,24 @@ static int run_run(const std::vector<std::string>& args) {
   std::string model, prompt, system;
   bool have_prompt = false, have_system = false;
   cli::GenerationFlags flags;
-  for (size_t i = 0; i < args.size(); ++i) {
+  const auto own = [&](size_t& i) {
     const std::string& a = args[i];
-    const cli::FlagParse p = cli::parse_generation_flag(args, i, flags, "run");
-    if (p == cli::FlagParse::Bad) {
-      print_run_usage();
-      return 2;
-    }
-    if (p == cli::FlagParse::Ok) continue;
-    if (a == "-h" || a == "--help") {
-      print_run_usage();
-      return 0;
-    } else if (a == "--prompt" && i + 1 < args.size()) {
+    if (a == "--prompt" && i + 1 < args.size()) {
       prompt = args[++i], have_prompt = true;
     } else if (a == "--system" && i + 1 < args.size()) {
       system = args[++i], have_system = true;
-    } else if (model.empty() && !a.starts_with("--")) {
-      model = a;
     } else {
-      print_run_usage();
-      return 2;
+      return false;
     }
-  }
-  if (model.empty() || !have_prompt) {
+    return true;
+  };
+  if (auto exit_code = cli::parse_generation_args(args, "run", print_run_usage, model, flags, own)) return *exit_code;
+  if (!have_prompt) {
     print_run_usage();
     return 2;
   }
 
-  EngineOptions eo;
-  eo.model_path = model;
-  eo.device = flags.device;
-  eo.context_length = flags.context_length;
-  auto engine = Engine::load(eo);
+  auto engine = cli::load_engine(model, flags);
   if (!engine.is_ok()) return fail(engine.status().to_string());
   auto session = engine->new_session();
   if (!session.is_ok()) return fail(session.status().to_string());
@@ -80,16 +65,7 @@ static int run_run(const std::vector<std::string>& args) {
   const bool thinking = flags.think.value_or(engine->chat_traits().thinking_by_default);
   const GenerationSettings settings = cli::generation_settings(flags, thinking);
 
-  cli::StreamPrinter printer(stdout, cli::is_terminal(stdout));
-  GenerationCallbacks callbacks;
-  callbacks.on_piece = [&](const GenerationPiece& piece) { printer.on_piece(piece); };
-  cli::CancelOnInterrupt interrupt;
-  auto result = session->generate(request, settings, callbacks, interrupt.flag());
-  printer.finish();
-  if (!result.is_ok()) return fail(result.status().to_string());
-  std::printf("[stats] %s\n", format_generation_stats(result->stats).c_str());
-  std::fflush(stdout);
-  if (result->stats.finish_reason == FinishReason::Error) return fail(result->error.to_string());
+  if (!cli::stream_answer(*session, request, settings, cli::is_terminal(stdout), "run")) return 1;
   return 0;
 }
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "cpu/matmul.h"
-#include "ops/kernel_config.h"
+#include "matmul_test_support.h"
 #include "ops/matmul.h"
 #include "vk/command.h"
 #include "vk/matrix.h"
@@ -32,53 +32,34 @@ struct Config {
   vk::KernelProfile profile;
 };
 
-struct Variant {
-  std::string name;  // "s16,sg,cpu"
-  std::unique_ptr<vk::Device> owned;
-  vk::Device* device = nullptr;
-  std::unique_ptr<vk::Transfer> transfer;
-};
+using vk_test::k_auto;
+using vk_test::k_cpu;
+using vk_test::k_gpu;
+using vk_test::Variant;
 
 const char* profile_name(vk::KernelProfile p) { return p == vk::KernelProfile::Cpu ? "cpu" : "gpu"; }
 
 // Devices for each configuration the hardware can run, without duplicates (a device lacking a feature runs the
 // fallback anyway); the shared default device where the configuration is its own.
 std::vector<Variant> variants(std::initializer_list<Config> configs) {
-  std::vector<Variant> out;
   vk::Device& base = vk_test::device();
-  std::vector<std::string> seen;
+  std::vector<vk_test::VariantSpec> specs;
   for (const Config& c : configs) {
     bool s16 = c.s16 && base.use_16bit_storage();
     bool sg = c.sg && base.use_subgroup_arithmetic();
     vk::KernelProfile profile = c.profile == vk::KernelProfile::Auto ? base.kernel_profile() : c.profile;
     std::string name = std::string(s16 ? "s16" : "packed") + "," + (sg ? "sg" : "shared") + "," + profile_name(profile);
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
-    seen.push_back(name);
-    Variant v;
-    v.name = name;
-    if (s16 == base.use_16bit_storage() && sg == base.use_subgroup_arithmetic() && profile == base.kernel_profile()) {
-      v.device = &base;
-    } else {
-      v.owned = vk_test::make_device(
-          {.allow_16bit_storage = s16, .allow_subgroup_arithmetic = sg, .kernel_profile = profile});
-      if (!v.owned) return out;
-      v.device = v.owned.get();
-    }
-    v.transfer = vk_test::make_transfer(*v.device);
-    out.push_back(std::move(v));
+    specs.push_back({name,
+                     {.allow_16bit_storage = s16, .allow_subgroup_arithmetic = sg, .kernel_profile = profile},
+                     s16 == base.use_16bit_storage() && sg == base.use_subgroup_arithmetic() &&
+                         profile == base.kernel_profile()});
   }
-  return out;
+  return vk_test::make_variants(specs);
 }
-
-constexpr vk::KernelProfile k_auto = vk::KernelProfile::Auto;
-constexpr vk::KernelProfile k_cpu = vk::KernelProfile::Cpu;
-constexpr vk::KernelProfile k_gpu = vk::KernelProfile::Gpu;
 
 // One matvec (n_tokens == 0) or matmul case; the label names the kernel variant and profile that ran.
 void check(const Variant& v, DType dtype, uint64_t n_in, uint64_t n_out, uint64_t n_tokens, uint64_t seed,
            ops::MatmulKernel kernel = ops::MatmulKernel::Auto, size_t* n_blocks = nullptr) {
-  vk::Device& d = *v.device;
-  vk::Transfer& t = *v.transfer;
   bool is_matvec = n_tokens == 0;
   uint64_t rows = is_matvec ? 1 : n_tokens;
   std::vector<float> w = vk_test::random_floats(n_out * n_in, seed);
@@ -87,25 +68,14 @@ void check(const Variant& v, DType dtype, uint64_t n_in, uint64_t n_out, uint64_
   std::vector<float> want(rows * n_out);
   ASSERT_TRUE(cpu::matmul(dtype, w_bytes, n_out, n_in, x, want, rows).is_ok());
 
-  auto m = vk::DeviceMatrix::upload(d, t, dtype, n_out, n_in, w_bytes, "w");
-  ASSERT_TRUE(m.is_ok()) << m.status().to_string();
-  if (n_blocks) *n_blocks = m->blocks().size();
-  vk::Buffer bx = vk_test::upload_floats(d, t, x, "x");
-  vk::Buffer by = vk_test::make_floats(d, rows * n_out, "y");
-  auto seq = vk::Sequence::create(d);
-  ASSERT_TRUE(seq.is_ok());
-  Status s = is_matvec ? ops::matvec(**seq, *m, bx.whole(), by.whole())
-                       : ops::matmul(**seq, *m, bx.whole(), by.whole(), kernel);
-  ASSERT_TRUE(s.is_ok()) << s.to_string();
-  uint32_t n_dispatches = (*seq)->n_commands();
-  ASSERT_TRUE((*seq)->run().is_ok());
-  bool registers = is_matvec || kernel == ops::MatmulKernel::RegisterTiles;
-  auto shader = registers ? ops::matvec_shader(d, dtype) : ops::matmul_shader(d, dtype);
-  std::string label = std::string(is_matvec ? "matvec" : "matmul") + "(type=" + dtype_name(dtype) + ",shape=" +
-                      (is_matvec ? vk_test::shape({n_out, n_in}) : vk_test::shape({n_tokens, n_in, n_out})) +
+  vk_test::ProductRun run;
+  ASSERT_NO_FATAL_FAILURE(vk_test::run_product(v, dtype, n_in, n_out, n_tokens, w_bytes, x, kernel, &run));
+  if (n_blocks) *n_blocks = run.n_blocks;
+  auto shader = vk_test::product_shader(*v.device, dtype, n_tokens, kernel);
+  std::string label = vk_test::product_label(dtype, n_in, n_out, n_tokens) +
                       (kernel == ops::MatmulKernel::Auto ? "" : ",kernel=" + *shader) + ",variant=" + v.name +
-                      (n_dispatches > 1 ? ",dispatches=" + std::to_string(n_dispatches) : "") + ")";
-  vk_test::report(label, vk_test::nmse(vk_test::download_floats(t, by, rows * n_out), want), k_tolerance);
+                      (run.n_dispatches > 1 ? ",dispatches=" + std::to_string(run.n_dispatches) : "") + ")";
+  vk_test::report(label, vk_test::nmse(run.y, want), k_tolerance);
 }
 
 struct InOut {
@@ -158,25 +128,13 @@ TEST_F(OpsMatmul, MatmulMatchesReference) {
 // Weights larger than one binding (64 KiB here, as 128 MiB on lavapipe) become row blocks, one dispatch each, and
 // activations larger than one binding are processed in chunks of tokens.
 TEST_F(OpsMatmul, SplitBindingsMatchReference) {
-  vk_test::ScopedEnv binding("LECTERN_VK_MAX_BINDING_BYTES", "64K");
-  Variant v;
-  v.name = "split";
-  v.owned = vk_test::make_device({});
-  ASSERT_TRUE(v.owned);
-  v.device = v.owned.get();
-  v.transfer = vk_test::make_transfer(*v.device);
-  ASSERT_TRUE(v.transfer);
   uint64_t seed = 3000;
-  for (DType dtype : k_dtypes) {
-    for (uint64_t tokens : {0, 5, 65}) {
-      for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles}) {
-        if (tokens == 0 && kernel == ops::MatmulKernel::SharedMemoryTiles) continue;
-        size_t n_blocks = 0;
-        check(v, dtype, 1000, 300, tokens, seed++, kernel, &n_blocks);
-        EXPECT_GE(n_blocks, 5u) << "300 rows of 1000 must not fit in 64 KiB bindings";
-      }
-    }
-  }
+  const auto run_case = [&](const Variant& v, DType dtype, uint64_t tokens, ops::MatmulKernel kernel) {
+    size_t n_blocks = 0;
+    check(v, dtype, 1000, 300, tokens, seed++, kernel, &n_blocks);
+    EXPECT_GE(n_blocks, 5u) << "300 rows of 1000 must not fit in 64 KiB bindings";
+  };
+  ASSERT_NO_FATAL_FAILURE(vk_test::split_binding_cases(k_dtypes, run_case));
 }
 
 TEST_F(OpsMatmul, RejectsBadArguments) {

@@ -12,8 +12,8 @@
 
 #include "core/quant.h"
 #include "cpu/matmul.h"
+#include "matmul_test_support.h"
 #include "model/gguf_reader.h"
-#include "ops/kernel_config.h"
 #include "ops/matmul.h"
 #include "vk/command.h"
 #include "vk/matrix.h"
@@ -97,50 +97,31 @@ struct Config {
   vk::KernelProfile profile;
 };
 
-struct Variant {
-  std::string name;  // "sg,cpu"
-  std::unique_ptr<vk::Device> owned;
-  vk::Device* device = nullptr;
-  std::unique_ptr<vk::Transfer> transfer;
-};
+using vk_test::k_auto;
+using vk_test::k_cpu;
+using vk_test::k_gpu;
+using vk_test::Variant;
 
 // Devices for each configuration the hardware can run, without duplicates (a device without subgroup arithmetic
 // runs the shared-memory reduction anyway). Quantised blocks are always read as 32-bit words, so 16-bit storage
 // makes no difference here.
 std::vector<Variant> variants(std::initializer_list<Config> configs) {
-  std::vector<Variant> out;
   vk::Device& base = vk_test::device();
-  std::vector<std::string> seen;
+  std::vector<vk_test::VariantSpec> specs;
   for (const Config& c : configs) {
     const bool sg = c.sg && base.use_subgroup_arithmetic();
     const vk::KernelProfile profile = c.profile == vk::KernelProfile::Auto ? base.kernel_profile() : c.profile;
     std::string name = std::string(sg ? "sg" : "shared") + "," + (profile == vk::KernelProfile::Cpu ? "cpu" : "gpu");
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
-    seen.push_back(name);
-    Variant v;
-    v.name = name;
-    if (sg == base.use_subgroup_arithmetic() && profile == base.kernel_profile()) {
-      v.device = &base;
-    } else {
-      v.owned = vk_test::make_device({.allow_subgroup_arithmetic = sg, .kernel_profile = profile});
-      if (!v.owned) return out;
-      v.device = v.owned.get();
-    }
-    v.transfer = vk_test::make_transfer(*v.device);
-    out.push_back(std::move(v));
+    specs.push_back({name,
+                     {.allow_subgroup_arithmetic = sg, .kernel_profile = profile},
+                     sg == base.use_subgroup_arithmetic() && profile == base.kernel_profile()});
   }
-  return out;
+  return vk_test::make_variants(specs);
 }
-
-constexpr vk::KernelProfile k_auto = vk::KernelProfile::Auto;
-constexpr vk::KernelProfile k_cpu = vk::KernelProfile::Cpu;
-constexpr vk::KernelProfile k_gpu = vk::KernelProfile::Gpu;
 
 // One matvec (n_tokens == 0) or matmul case; the label names the kernel and variant that ran.
 void check(const Variant& v, DType dtype, uint64_t n_in, uint64_t n_out, uint64_t n_tokens, uint64_t seed,
            ops::MatmulKernel kernel = ops::MatmulKernel::Auto, float scale = 1.0f, size_t* n_blocks = nullptr) {
-  vk::Device& d = *v.device;
-  vk::Transfer& t = *v.transfer;
   const bool is_matvec = n_tokens == 0;
   const uint64_t rows = is_matvec ? 1 : n_tokens;
   Weights w = make_weights(dtype, n_out, n_in, seed, scale);
@@ -149,28 +130,17 @@ void check(const Variant& v, DType dtype, uint64_t n_in, uint64_t n_out, uint64_
   ASSERT_TRUE(cpu::matmul(DType::F32, std::as_bytes(std::span<const float>(w.dequantised)), n_out, n_in, x, want, rows)
                   .is_ok());
 
-  auto m = vk::DeviceMatrix::upload(d, t, dtype, n_out, n_in, w.bytes, "w");
-  ASSERT_TRUE(m.is_ok()) << m.status().to_string();
-  if (n_blocks) *n_blocks = m->blocks().size();
-  vk::Buffer bx = vk_test::upload_floats(d, t, x, "x");
-  vk::Buffer by = vk_test::make_floats(d, rows * n_out, "y");
-  auto seq = vk::Sequence::create(d);
-  ASSERT_TRUE(seq.is_ok());
-  Status s = is_matvec ? ops::matvec(**seq, *m, bx.whole(), by.whole())
-                       : ops::matmul(**seq, *m, bx.whole(), by.whole(), kernel);
-  ASSERT_TRUE(s.is_ok()) << s.to_string();
-  const uint32_t n_dispatches = (*seq)->n_commands();
-  ASSERT_TRUE((*seq)->run().is_ok());
-  const bool registers = is_matvec || kernel == ops::MatmulKernel::RegisterTiles;
-  auto shader = registers ? ops::matvec_shader(d, dtype) : ops::matmul_shader(d, dtype);
+  vk_test::ProductRun run;
+  ASSERT_NO_FATAL_FAILURE(vk_test::run_product(v, dtype, n_in, n_out, n_tokens, w.bytes, x, kernel, &run));
+  if (n_blocks) *n_blocks = run.n_blocks;
+  auto shader = vk_test::product_shader(*v.device, dtype, n_tokens, kernel);
   ASSERT_TRUE(shader.is_ok());
   char scale_text[32] = "";
   if (scale != 1.0f) std::snprintf(scale_text, sizeof scale_text, ",scale=%g", scale);
-  std::string label = std::string(is_matvec ? "matvec" : "matmul") + "(type=" + dtype_name(dtype) + ",shape=" +
-                      (is_matvec ? vk_test::shape({n_out, n_in}) : vk_test::shape({n_tokens, n_in, n_out})) +
-                      scale_text + ",kernel=" + *shader + ",variant=" + v.name +
-                      (n_dispatches > 1 ? ",dispatches=" + std::to_string(n_dispatches) : "") + ")";
-  report_product(label, w.dequantised, x, n_in, want, vk_test::download_floats(t, by, rows * n_out));
+  std::string label = vk_test::product_label(dtype, n_in, n_out, n_tokens) + scale_text + ",kernel=" + *shader +
+                      ",variant=" + v.name +
+                      (run.n_dispatches > 1 ? ",dispatches=" + std::to_string(run.n_dispatches) : "") + ")";
+  report_product(label, w.dequantised, x, n_in, want, run.y);
 }
 
 }  // namespace
@@ -241,26 +211,14 @@ TEST_F(OpsQuantMatmul, SubnormalBlockScales) {
 // Weights larger than one binding (64 KiB here, as 128 MiB on lavapipe) become row blocks, one dispatch each, and
 // activations larger than one binding are processed in chunks of tokens.
 TEST_F(OpsQuantMatmul, SplitBindingsMatchReference) {
-  vk_test::ScopedEnv binding("LECTERN_VK_MAX_BINDING_BYTES", "64K");
-  Variant v;
-  v.name = "split";
-  v.owned = vk_test::make_device({});
-  ASSERT_TRUE(v.owned);
-  v.device = v.owned.get();
-  v.transfer = vk_test::make_transfer(*v.device);
-  ASSERT_TRUE(v.transfer);
   uint64_t seed = 7000;
-  for (DType dtype : k_types) {
-    for (uint64_t tokens : {0, 5, 65}) {
-      for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles}) {
-        if (tokens == 0 && kernel == ops::MatmulKernel::SharedMemoryTiles) continue;
-        size_t n_blocks = 0;
-        check(v, dtype, 1280, 300, tokens, seed++, kernel, 1.0f, &n_blocks);
-        // 300 rows of 1280: 204 KB (Q4_K) to 408 KB (Q8_0).
-        EXPECT_GE(n_blocks, 4u) << "300 quantised rows of 1280 must not fit in 64 KiB bindings";
-      }
-    }
-  }
+  const auto run_case = [&](const Variant& v, DType dtype, uint64_t tokens, ops::MatmulKernel kernel) {
+    size_t n_blocks = 0;
+    check(v, dtype, 1280, 300, tokens, seed++, kernel, 1.0f, &n_blocks);
+    // 300 rows of 1280: 204 KB (Q4_K) to 408 KB (Q8_0).
+    EXPECT_GE(n_blocks, 4u) << "300 quantised rows of 1280 must not fit in 64 KiB bindings";
+  };
+  ASSERT_NO_FATAL_FAILURE(vk_test::split_binding_cases(k_types, run_case));
 }
 
 // Blocks written by llama.cpp's own quantiser (the golden tiny-q GGUFs: Q8_0 everywhere, or Q4_K_M's mix of Q4_K,
@@ -292,19 +250,12 @@ TEST_F(OpsQuantMatmul, GgmlWrittenBlocksMatchReference) {
       std::vector<float> want(n_out);
       ASSERT_TRUE(cpu::matvec(DType::F32, std::as_bytes(std::span<const float>(deq)), n_out, n_in, x, want).is_ok());
 
-      vk::Device& d = *all[0].device;
-      vk::Transfer& t = *all[0].transfer;
-      auto m = vk::DeviceMatrix::upload(d, t, info.type, n_out, n_in, bytes, info.name);
-      ASSERT_TRUE(m.is_ok()) << m.status().to_string();
-      vk::Buffer bx = vk_test::upload_floats(d, t, x, "x");
-      vk::Buffer by = vk_test::make_floats(d, n_out, "y");
-      auto seq = vk::Sequence::create(d);
-      ASSERT_TRUE(seq.is_ok());
-      ASSERT_TRUE(ops::matvec(**seq, *m, bx.whole(), by.whole()).is_ok());
-      ASSERT_TRUE((*seq)->run().is_ok());
+      vk_test::ProductRun run;
+      ASSERT_NO_FATAL_FAILURE(vk_test::run_product(all[0], info.type, n_in, n_out, 0, bytes, x,
+                                                   ops::MatmulKernel::Auto, &run, info.name));
       report_product("matvec(type=" + std::string(dtype_name(info.type)) + ",tensor=" + info.name + ",shape=" +
                          vk_test::shape({n_out, n_in}) + ",file=" + file + ")",
-                     deq, x, n_in, want, vk_test::download_floats(t, by, n_out));
+                     deq, x, n_in, want, run.y);
       ++n_checked[info.type];
     }
   }

@@ -3,11 +3,10 @@
 
 #include <algorithm>
 #include <bit>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <memory>
+
+#include "model/partial_file.h"
 
 namespace lectern::model {
 
@@ -122,12 +121,6 @@ void put_value(std::vector<uint8_t>& out, const GgufWriteValue& v) {
 
 uint64_t align_up(uint64_t x, uint64_t a) { return (x + a - 1) / a * a; }
 
-struct FileCloser {
-  void operator()(FILE* f) const {
-    if (f) std::fclose(f);
-  }
-};
-
 }  // namespace
 
 void GgufWriter::add(std::string key, GgufWriteValue value) {
@@ -185,56 +178,26 @@ std::vector<uint8_t> GgufWriter::header_bytes() const {
 }
 
 Status GgufWriter::write(const std::string& path, const Producer& produce) const {
-  const std::string tmp = path + ".partial";
-  std::unique_ptr<FILE, FileCloser> f(std::fopen(tmp.c_str(), "wb"));
-  if (!f) return Status(ErrorCode::IoError, "cannot create '" + tmp + "': " + std::strerror(errno));
-  auto fail = [&](const std::string& what) {
-    f.reset();
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    return Status(ErrorCode::IoError, "writing '" + path + "' failed: " + what);
-  };
+  PartialFile out(path);
+  LECTERN_TRY(out.open());
   std::vector<uint8_t> header = header_bytes();
-  if (std::fwrite(header.data(), 1, header.size(), f.get()) != header.size()) return fail(std::strerror(errno));
+  LECTERN_TRY(out.write(header.data(), header.size()));
   static const uint8_t k_zeros[64] = {};
   uint64_t written = 0;
   for (size_t i = 0; i < tensors_.size(); ++i) {
     const GgufWriteTensor& t = tensors_[i];
-    uint64_t got = 0;
-    Sink sink = [&](const void* data, size_t n) -> Status {
-      if (got + n > t.n_bytes)
-        return Status(ErrorCode::Internal, "tensor " + t.name + " produced more than its " + std::to_string(t.n_bytes) + " bytes");
-      if (n > 0 && std::fwrite(data, 1, n, f.get()) != n)
-        return Status(ErrorCode::IoError, "writing '" + path + "' failed: " + std::strerror(errno));
-      got += n;
-      return Status::ok();
-    };
-    Status s = produce(i, t, sink);
-    if (s.is_ok() && got != t.n_bytes)
-      s = Status(ErrorCode::Internal, "tensor " + t.name + " produced " + std::to_string(got) + " bytes, expected " +
-                                          std::to_string(t.n_bytes));
-    if (!s.is_ok()) {
-      f.reset();
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      return s.with_context("writing tensor " + t.name);
-    }
-    written += got;
+    LECTERN_TRY(out.write_tensor(t.name, t.n_bytes, [&](const Sink& sink) { return produce(i, t, sink); }));
+    written += t.n_bytes;
     uint64_t pad = align_up(written, alignment_) - written;
     // The last tensor is padded too, as llama.cpp's writer does.
     while (pad > 0) {
       size_t n = static_cast<size_t>(std::min<uint64_t>(pad, sizeof(k_zeros)));
-      if (std::fwrite(k_zeros, 1, n, f.get()) != n) return fail(std::strerror(errno));
+      LECTERN_TRY(out.write(k_zeros, n));
       pad -= n;
       written += n;
     }
   }
-  if (std::fflush(f.get()) != 0) return fail(std::strerror(errno));
-  f.reset();
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status(ErrorCode::IoError, "cannot rename '" + tmp + "' to '" + path + "': " + ec.message());
-  return Status::ok();
+  return out.commit();
 }
 
 }  // namespace lectern::model

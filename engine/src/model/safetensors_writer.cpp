@@ -1,12 +1,11 @@
 // safetensors_writer.cpp: JSON header via nlohmann (keys sorted, like the reference writer) + streamed data.
 #include "model/safetensors_writer.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <memory>
 #include <nlohmann/json.hpp>
+
+#include "model/partial_file.h"
 
 namespace lectern::model {
 
@@ -19,11 +18,6 @@ const char* st_dtype(DType t) {
     default: return nullptr;
   }
 }
-struct FileCloser {
-  void operator()(FILE* f) const {
-    if (f) std::fclose(f);
-  }
-};
 }  // namespace
 
 Status SafetensorsWriter::add_tensor(std::string name, DType type, std::vector<uint64_t> shape) {
@@ -53,46 +47,15 @@ std::vector<uint8_t> SafetensorsWriter::header_bytes() const {
 }
 
 Status SafetensorsWriter::write(const std::string& path, const Producer& produce) const {
-  const std::string tmp = path + ".partial";
-  std::unique_ptr<FILE, FileCloser> f(std::fopen(tmp.c_str(), "wb"));
-  if (!f) return Status(ErrorCode::IoError, "cannot create '" + tmp + "': " + std::strerror(errno));
-  auto cleanup = [&] {
-    f.reset();
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-  };
-  auto fail = [&](const std::string& what) {
-    cleanup();
-    return Status(ErrorCode::IoError, "writing '" + path + "' failed: " + what);
-  };
+  PartialFile out(path);
+  LECTERN_TRY(out.open());
   std::vector<uint8_t> header = header_bytes();
-  if (std::fwrite(header.data(), 1, header.size(), f.get()) != header.size()) return fail(std::strerror(errno));
+  LECTERN_TRY(out.write(header.data(), header.size()));
   for (size_t i = 0; i < tensors_.size(); ++i) {
     const auto& t = tensors_[i];
-    uint64_t got = 0;
-    Sink sink = [&](const void* data, size_t n) -> Status {
-      if (got + n > t.n_bytes)
-        return Status(ErrorCode::Internal, "tensor " + t.name + " produced more than its " + std::to_string(t.n_bytes) + " bytes");
-      if (n > 0 && std::fwrite(data, 1, n, f.get()) != n)
-        return Status(ErrorCode::IoError, "writing '" + path + "' failed: " + std::strerror(errno));
-      got += n;
-      return Status::ok();
-    };
-    Status s = produce(i, t, sink);
-    if (s.is_ok() && got != t.n_bytes)
-      s = Status(ErrorCode::Internal, "tensor " + t.name + " produced " + std::to_string(got) + " bytes, expected " +
-                                          std::to_string(t.n_bytes));
-    if (!s.is_ok()) {
-      cleanup();
-      return s.with_context("writing tensor " + t.name);
-    }
+    LECTERN_TRY(out.write_tensor(t.name, t.n_bytes, [&](const Sink& sink) { return produce(i, t, sink); }));
   }
-  if (std::fflush(f.get()) != 0) return fail(std::strerror(errno));
-  f.reset();
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status(ErrorCode::IoError, "cannot rename '" + tmp + "' to '" + path + "': " + ec.message());
-  return Status::ok();
+  return out.commit();
 }
 
 }  // namespace lectern::model
