@@ -68,10 +68,7 @@ StorageResult<qint64> AttachmentRepository::add(const Attachment& attachment)
                         .arg(attachment.conversationId)
                         .arg(inserted.message())};
         LECTERN_STORAGE_TRY(inserted);
-        StorageResult<qint64> rowId = m_connection.lastInsertId();
-        if (!rowId.ok())
-            return rowId.status();
-        id = rowId.value();
+        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
         return ConversationRepository(m_connection).touch(attachment.conversationId, sql::fromMs(created));
     });
     if (!status.ok())

@@ -165,6 +165,15 @@ StorageResult<qint64> Connection::lastInsertId()
     return id->toLongLong();
 }
 
+StorageStatus Connection::readLastInsertId(qint64& id)
+{
+    StorageResult<qint64> rowId = lastInsertId();
+    if (!rowId.ok())
+        return rowId.status();
+    id = rowId.value();
+    return {};
+}
+
 StorageResult<int> Connection::changes()
 {
     StorageResult<QVariant> n = scalar(QStringLiteral("SELECT changes()"));

@@ -47,6 +47,8 @@ public:
     StorageResult<QVariant> scalar(const QString& sql, const QVariantList& bindings = {});
     // sqlite3_last_insert_rowid() of this connection.
     StorageResult<qint64> lastInsertId();
+    // The same, stored into `id`: the one-line form used right after an INSERT inside write().
+    StorageStatus readLastInsertId(qint64& id);
     // sqlite3_changes(): rows changed by the last INSERT/UPDATE/DELETE, not counting triggers and cascades.
     StorageResult<int> changes();
 

@@ -43,10 +43,7 @@ StorageResult<qint64> ConversationRepository::create(const Conversation& convers
                            "sampling_json) VALUES (?, ?, ?, ?, ?, ?)"),
             {sql::text(conversation.title), created, updated, sql::text(conversation.model), conversation.thinking ? 1 : 0,
              samplingText(conversation.sampling)}));
-        StorageResult<qint64> rowId = m_connection.lastInsertId();
-        if (!rowId.ok())
-            return rowId.status();
-        id = rowId.value();
+        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
         return {};
     });
     if (!status.ok())

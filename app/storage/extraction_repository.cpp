@@ -76,10 +76,7 @@ StorageResult<qint64> ExtractionRepository::addSchema(const ExtractionSchema& sc
         LECTERN_STORAGE_TRY(m_connection.exec(
             QStringLiteral("INSERT INTO extraction_schemas (name, schema_json, created_at_ms) VALUES (?, ?, ?)"),
             {sql::text(schema.name), QString::fromUtf8(schema.schemaJson), sql::toMs(schema.createdAt)}));
-        StorageResult<qint64> rowId = m_connection.lastInsertId();
-        if (!rowId.ok())
-            return rowId.status();
-        id = rowId.value();
+        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
         return {};
     });
     if (!status.ok())
@@ -151,10 +148,7 @@ StorageResult<qint64> ExtractionRepository::add(const Extraction& extraction)
                         .arg(extraction.schemaId)
                         .arg(inserted.message())};
         LECTERN_STORAGE_TRY(inserted);
-        StorageResult<qint64> rowId = m_connection.lastInsertId();
-        if (!rowId.ok())
-            return rowId.status();
-        id = rowId.value();
+        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
         return {};
     });
     if (!status.ok())

@@ -59,10 +59,7 @@ StorageResult<qint64> MessageRepository::append(const Message& message)
              sql::optionalValue(message.reasoningMs), sql::optionalValue(message.promptTokens),
              sql::optionalValue(message.generatedTokens), sql::optionalValue(message.tokensPerSecond),
              finishValue(message.finishReason), created}));
-        StorageResult<qint64> rowId = m_connection.lastInsertId();
-        if (!rowId.ok())
-            return rowId.status();
-        id = rowId.value();
+        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
         return ConversationRepository(m_connection).touch(message.conversationId, sql::fromMs(created));
     });
     if (!status.ok())
