@@ -102,4 +102,14 @@ inline CliResult run_cli(const std::string& args) {
   return r;
 }
 
+// Writes a tiny random-weight GGUF with `lectern-cli make-test-model` into `dir` once; empty path (and a test
+// failure) when that fails.
+inline std::string make_tiny_gguf(const TempDir& dir, const std::string& type, int seed) {
+  const std::string p = dir.file("tiny-" + type + ".gguf");
+  const CliResult r = run_cli("make-test-model --shape tiny --format gguf --type " + type + " --seed " +
+                              std::to_string(seed) + " --out '" + p + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  return r.exit_code == 0 ? p : std::string();
+}
+
 }  // namespace lectern::testing

@@ -17,12 +17,7 @@ namespace {
 const std::string& tiny_model() {
   static TempDir dir;
   static std::string path;
-  if (path.empty()) {
-    const std::string p = dir.file("tiny.gguf");
-    const CliResult r = run_cli("make-test-model --shape tiny --format gguf --type f32 --seed 5 --out '" + p + "'");
-    EXPECT_EQ(r.exit_code, 0) << r.output;
-    if (r.exit_code == 0) path = p;
-  }
+  if (path.empty()) path = make_tiny_gguf(dir, "f32", 5);
   return path;
 }
 
