@@ -45,14 +45,19 @@ QString AppInfo::versionLine()
     return executableName() + QLatin1Char(' ') + version();
 }
 
+QString AppInfo::appId()
+{
+    return QStringLiteral("io.github.lectern.Lectern");
+}
+
 void AppInfo::applyIdentity()
 {
     QCoreApplication::setApplicationName(productName());
     QCoreApplication::setApplicationVersion(version());
     QCoreApplication::setOrganizationName(QString());
     QCoreApplication::setOrganizationDomain(QString());
-    // Wayland app id and the link to packaging/lectern.desktop (its icon and name in task bars).
-    QGuiApplication::setDesktopFileName(executableName());
+    // Wayland app id and the link to packaging/io.github.lectern.Lectern.desktop (its icon and name in task bars).
+    QGuiApplication::setDesktopFileName(appId());
 }
 
 QString AppInfo::dataDir()

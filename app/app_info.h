@@ -10,7 +10,8 @@ namespace lectern::app {
 class AppInfo {
 public:
     static QString productName();     // "Lectern": window title, folder names
-    static QString executableName();  // "lectern": program, desktop file and icon name
+    static QString executableName();  // "lectern": program and icon name
+    static QString appId();           // "io.github.lectern.Lectern": desktop file, AppStream id, Wayland app id
     static QString version();         // the CMake project version, e.g. "0.1.0"
     static QString versionLine();     // "lectern 0.1.0": what `lectern --version` prints
 

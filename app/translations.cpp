@@ -18,4 +18,9 @@ QString installTranslations(QCoreApplication& app, const QLocale& locale)
     return translator->filePath();
 }
 
+QString installTranslations(QCoreApplication& app, const QString& language)
+{
+    return installTranslations(app, language.isEmpty() ? QLocale::system() : QLocale(language));
+}
+
 }  // namespace lectern::app

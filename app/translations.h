@@ -13,4 +13,7 @@ namespace lectern::app {
 // there is no translation for locale: the untranslated English strings then stay in place.
 QString installTranslations(QCoreApplication& app, const QLocale& locale = QLocale::system());
 
+// The same for the language setting: "" follows the system; otherwise a locale name such as "de" or "zh_CN".
+QString installTranslations(QCoreApplication& app, const QString& language);
+
 }  // namespace lectern::app

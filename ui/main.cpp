@@ -1,6 +1,5 @@
 // main.cpp: composition root of the lectern desktop app: command line, translations, main window.
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -11,8 +10,10 @@
 #include "app/app_info.h"
 #include "app/command_line.h"
 #include "app/headless/headless.h"
+#include "app/settings/settings.h"
+#include "app/single_instance.h"
 #include "app/translations.h"
-#include "ui/main_window.h"
+#include "ui/app_composition.h"
 #include "ui/smoke_test.h"
 
 // The Lectern QML module (ui/qml) is a static plugin linked into this program.
@@ -48,23 +49,36 @@ int main(int argc, char* argv[])
 
     // Qt's own options (-platform, -style, ...) are taken out of the arguments here; parse again without them.
     QGuiApplication application(argc, argv);
-    const QString translationFile = app::installTranslations(application);
+    // Settings → language ("" follows the system) picks the translation; a change applies at the next start.
+    const QString translationFile = app::installTranslations(application, app::Settings().language());
     const app::CommandLineResult parsed = app::CommandLine::parse(QGuiApplication::arguments());
     if (parsed.action == app::CommandLineResult::Action::Exit)
         return printAndExit(parsed);
 
-    QQmlApplicationEngine engine;
+    // One window per user: a second `lectern FILE...` hands its files to the running one (which opens them in a new
+    // conversation and comes to the front) and quits. The smoke test stays out of this: it must start its own window.
+    std::unique_ptr<app::SingleInstance> singleInstance;
+    if (!parsed.options.smokeTest) {
+        singleInstance = std::make_unique<app::SingleInstance>();
+        if (singleInstance->sendToRunning(parsed.options.files))
+            return 0;
+        QString listenError;
+        if (!singleInstance->listen(&listenError))
+            std::fprintf(stderr, "lectern: %s\n", listenError.toUtf8().constData());
+    }
+
+    ui::AppComposition composition;
     std::unique_ptr<ui::SmokeTest> smokeTest;
     if (parsed.options.smokeTest) {
         smokeTest = std::make_unique<ui::SmokeTest>(parsed.options, translationFile);
-        smokeTest->watch(engine);
+        smokeTest->watch(composition.engine());
     }
     QString error;
-    QQuickWindow* window = ui::loadMainWindow(engine, &error);
-    if (!window) {
+    if (!composition.load(&error)) {
         std::fprintf(stderr, "lectern: %s\n", error.toUtf8().constData());
         return 1;
     }
+    QQuickWindow* window = composition.window();
     QObject::connect(window, &QQuickWindow::sceneGraphError, &application,
                      [](QQuickWindow::SceneGraphError, const QString& message) {
                          const QString text = QCoreApplication::translate(
@@ -74,6 +88,12 @@ int main(int argc, char* argv[])
                          std::fprintf(stderr, "%s\n", text.toUtf8().constData());
                          QCoreApplication::exit(1);
                      });
+
+    // Files named on the command line (or by the desktop's "Open with") open in a new conversation, ready to ask.
+    composition.openFiles(parsed.options.files);
+    if (singleInstance)
+        QObject::connect(singleInstance.get(), &app::SingleInstance::filesReceived, &composition,
+                         &ui::AppComposition::handOver);
 
     if (smokeTest)
         smokeTest->start(window);

@@ -99,6 +99,21 @@ void SmokeTest::onFirstFrame()
     const QString composerText = text("composerInput");
     lines << QStringLiteral("composer: %1 characters, button ").arg(composerText.size()) + quoted(text("sendButton"))
                  + QLatin1Char(' ') + enabledWord("sendButton");
+    QObject* thinking = find("thinkingSwitch");
+    QObject* composer = find("composer");
+    const int attachments = composer && composer->property("attachments").value<QObject*>()
+                                ? composer->property("attachments").value<QObject*>()->property("count").toInt()
+                                : -1;
+    lines << QStringLiteral("composer extras: button ") + quoted(text("attachButton")) + QStringLiteral(", switch ")
+                 + quoted(text("thinkingSwitch")) + (thinking && thinking->property("checked").toBool()
+                                                         ? QStringLiteral(" on")
+                                                         : QStringLiteral(" off"))
+                 + QStringLiteral(", context ") + quoted(text("contextMeterLabel"))
+                 + QStringLiteral(", %1 attachments").arg(attachments);
+    QObject* setup = find("modelSetupDialog");
+    lines << QStringLiteral("model setup: ") + quoted(text("modelSetupTitle"))
+                 + (setup && setup->property("visible").toBool() ? QStringLiteral(" shown") : QStringLiteral(" hidden"))
+                 + QStringLiteral(", status ") + quoted(text("statusModelLabel"));
     lines << QStringLiteral("files: %1").arg(options_.files.size())
                  + (options_.files.isEmpty() ? QString() : QStringLiteral(": ") + options_.files.join(QStringLiteral(", ")));
     lines << QStringLiteral("translation: ") + (translationFile_.isEmpty() ? QStringLiteral("none") : translationFile_);

@@ -21,6 +21,8 @@ ChatService::ChatService(const storage::Database& database, QObject* parent) : Q
     connect(m_runner, &TurnRunner::prefillProgress, this, &ChatService::prefillProgress);
     connect(m_runner, &TurnRunner::reasoningDelta, this, &ChatService::reasoningDelta);
     connect(m_runner, &TurnRunner::answerDelta, this, &ChatService::answerDelta);
+    connect(m_runner, &TurnRunner::promptEstimated, this, &ChatService::promptEstimated);
+    connect(m_runner, &TurnRunner::conversationTokensCounted, this, &ChatService::conversationTokensCounted);
     connect(m_runner, &TurnRunner::turnFinished, this, [this](const TurnResult& result) {
         --m_pendingTurns;
         emit turnFinished(result);
@@ -47,6 +49,27 @@ void ChatService::sendTurn(const TurnRequest& request)
     ++m_pendingTurns;
     TurnRunner* runner = m_runner;
     QMetaObject::invokeMethod(runner, [runner, request, turn] { runner->runTurn(request, turn); }, Qt::QueuedConnection);
+}
+
+void ChatService::setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling)
+{
+    TurnRunner* runner = m_runner;
+    QMetaObject::invokeMethod(runner, [runner, pixels, sampling] { runner->setVisionBudget(pixels, sampling); },
+                              Qt::QueuedConnection);
+}
+
+void ChatService::estimatePrompt(quint64 requestId, qint64 promptTokens)
+{
+    TurnRunner* runner = m_runner;
+    QMetaObject::invokeMethod(runner, [runner, requestId, promptTokens] { runner->estimatePrompt(requestId, promptTokens); },
+                              Qt::QueuedConnection);
+}
+
+void ChatService::countConversationTokens(qint64 conversationId)
+{
+    TurnRunner* runner = m_runner;
+    QMetaObject::invokeMethod(runner, [runner, conversationId] { runner->countConversationTokens(conversationId); },
+                              Qt::QueuedConnection);
 }
 
 void ChatService::cancel()

@@ -28,6 +28,14 @@ public:
 
     void loadModel(const ModelOptions& options);
     void sendTurn(const TurnRequest& request);
+    // The image token budget (the settings' image resolution, video fps and frame budget) for the turns sent after
+    // this call, without reloading the model; a later loadModel takes the budget of its own options.
+    void setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling);
+    // Asks the worker what a prompt of promptTokens tokens will need (memory, approximate time) at the loaded
+    // context: -> promptEstimated with the same requestId. Queued behind running turns.
+    void estimatePrompt(quint64 requestId, qint64 promptTokens);
+    // Counts the prompt tokens of a stored conversation with the loaded model: -> conversationTokensCounted.
+    void countConversationTokens(qint64 conversationId);
     // Stops the running turn and every turn sent before this call; each still ends with turnFinished (the partial
     // answer is kept with the finish reason "cancelled"). Call it on the service's thread.
     void cancel();
@@ -46,6 +54,9 @@ signals:
     void answerDelta(const QString& text);
     // Exactly once per sendTurn, in order, also when the turn failed (result.error).
     void turnFinished(const lectern::chat::TurnResult& result);
+    void promptEstimated(const lectern::chat::PromptEstimate& estimate);
+    // tokens: -1 when no model is loaded or the conversation cannot be read.
+    void conversationTokensCounted(qint64 conversationId, qint64 tokens);
 
 private:
     QThread m_thread;

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+#include "app/importers/import_options.h"
 #include "app/importers/imported_document.h"
 #include "app/storage/records.h"
 
@@ -22,6 +23,13 @@ struct ModelOptions {
     QString modelPath;                 // a .gguf file or a HuggingFace folder
     ComputeDevice device = ComputeDevice::Auto;
     qint64 contextLength = 8192;       // tokens per conversation (prompt + answer)
+    QString kvType = QStringLiteral("f16");  // KV cache precision: "f16" or "q8_0" (Vulkan; the CPU keeps f32)
+    // The vision projector (mmproj GGUF); empty: the model folder's own tower or mmproj-<name>.gguf beside the GGUF.
+    QString mmprojPath;
+    // The image token budget (the settings' image resolution and video sampling): what the engine resizes to and
+    // what ImportOptions must use for the estimates to match.
+    app::VisionPixelBudget visionPixels;
+    app::VideoSampling videoSampling;
 };
 
 // What the worker reports once a model is loaded.
@@ -32,11 +40,38 @@ struct ModelInfo {
     QString deviceName;
     qint64 contextLength = 0;
     bool thinkingByDefault = false;
+    bool vision = false;               // a vision encoder is loaded: images, page images and video frames are sent
+    QString visionPath;                // where it was loaded from; empty without one
+    qint64 maxContextLength = 0;       // the largest context that fits next to the weights (what settings propose)
+    QString kvType;                    // "f16", "q8_0"; "f32" on the CPU
+    qint64 weightBytes = 0;            // on the device
+    qint64 sessionBytes = 0;           // one conversation at contextLength (KV cache and states)
+    qint64 memoryUsedBytes = 0;        // weights + session
+    qint64 memoryTotalBytes = 0;       // the device's memory; 0 when unknown (CPU)
+    QString fallbackReason;            // why "auto" runs on the CPU; empty when the requested device is used
+};
+
+// What a prompt of some length will need before it is sent (Engine::estimate_prompt), for long documents.
+struct PromptEstimate {
+    quint64 requestId = 0;             // the caller's, to match answers to questions
+    QString error;                     // empty on success
+    qint64 promptTokens = 0;
+    qint64 contextLength = 0;
+    bool fitsContext = false;
+    qint64 bytesNeeded = 0;            // weights + one session at contextLength
+    qint64 bytesAvailable = 0;         // 0: unknown (CPU)
+    bool fitsMemory = true;
+    double tokensPerSecond = 0;        // measured prompt throughput; 0 until something was measured
+    double seconds = 0;                // approximate time to read the prompt; 0 when unknown
 };
 
 // Overrides of the model card's sampling defaults (qwen35.md §9); unset fields keep the defaults.
 struct SamplingOverrides {
     bool greedy = false;                  // always the most likely token (temperature 0)
+    std::optional<double> temperature;    // the settings' "Advanced" panel; each one replaces the card's value
+    std::optional<double> topP;
+    std::optional<int> topK;
+    std::optional<double> presencePenalty;
     std::optional<quint64> seed;          // fixed seed: the same prompt gives the same answer on the same device
     std::optional<int> maxTokens;         // generated tokens, reasoning included
 };
@@ -66,4 +101,5 @@ struct TurnResult {
 }  // namespace lectern::chat
 
 Q_DECLARE_METATYPE(lectern::chat::ModelInfo)
+Q_DECLARE_METATYPE(lectern::chat::PromptEstimate)
 Q_DECLARE_METATYPE(lectern::chat::TurnResult)

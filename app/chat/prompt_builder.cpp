@@ -2,6 +2,11 @@
 #include "app/chat/prompt_builder.h"
 
 #include <QFileInfo>
+#include <QImage>
+
+#include <cstring>
+
+#include "app/importers/vision_budget.h"
 
 namespace lectern::chat {
 
@@ -27,6 +32,25 @@ ChatMessage textMessage(ChatRole role, const QString& text)
     return ChatMessage::make(role, text.toStdString());
 }
 
+// RGB8 rows without padding, [height][width][3].
+std::vector<uint8_t> rgbBytes(const QImage& image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    const size_t rowBytes = size_t(rgb.width()) * 3;
+    std::vector<uint8_t> bytes(rowBytes * size_t(rgb.height()));
+    for (int y = 0; y < rgb.height(); ++y)
+        std::memcpy(bytes.data() + rowBytes * size_t(y), rgb.constScanLine(y), rowBytes);
+    return bytes;
+}
+
+// The picture scaled to exactly `size` when it differs (aspect as the smart resize chose it).
+QImage toSize(const QImage& image, QSize size)
+{
+    if (image.size() == size)
+        return image;
+    return image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
 }  // namespace
 
 QString PromptBuilder::userMessageText(const QString& question, const QList<DocumentText>& documents)
@@ -42,7 +66,8 @@ QString PromptBuilder::userMessageText(const QString& question, const QList<Docu
     return text + question;
 }
 
-std::optional<DocumentText> PromptBuilder::readableText(const app::ImportedDocument& document, QStringList* warnings)
+std::optional<DocumentText> PromptBuilder::readableText(const app::ImportedDocument& document, QStringList* warnings,
+                                                        bool modelSees)
 {
     const QString name = fileName(document.sourcePath);
     auto warn = [&](const QString& message) {
@@ -51,12 +76,16 @@ std::optional<DocumentText> PromptBuilder::readableText(const app::ImportedDocum
     };
     switch (document.kind) {
     case app::DocumentKind::Image:
-        warn(tr("%1 is an image. The model cannot see images yet: the file is kept with the conversation, "
-                "but the answer does not use it.").arg(name));
+        if (modelSees)
+            return std::nullopt;  // sent as pixels (visualInputs)
+        warn(tr("%1 is an image. The loaded model cannot see images (it has no vision encoder: load its mmproj "
+                "file): the file is kept with the conversation, but the answer does not use it.").arg(name));
         return std::nullopt;
     case app::DocumentKind::Video:
-        warn(tr("%1 is a video. The model cannot see videos yet: the file is kept with the conversation, "
-                "but the answer does not use it.").arg(name));
+        if (modelSees)
+            return std::nullopt;
+        warn(tr("%1 is a video. The loaded model cannot see videos (it has no vision encoder: load its mmproj "
+                "file): the file is kept with the conversation, but the answer does not use it.").arg(name));
         return std::nullopt;
     case app::DocumentKind::Pdf:
     case app::DocumentKind::Text:
@@ -68,15 +97,96 @@ std::optional<DocumentText> PromptBuilder::readableText(const app::ImportedDocum
         imagePages += page.imagePage ? 1 : 0;
     const QString text = document.text();
     if (text.trimmed().isEmpty()) {
-        warn(tr("%1 has no text the model can read (scanned pages are not supported yet); the answer does not use it.")
+        if (modelSees && imagePages > 0)
+            return std::nullopt;  // only page images: they are sent as pixels
+        warn(tr("%1 has no text the model can read, and the loaded model cannot see page images (it has no vision "
+                   "encoder); the answer does not use it.")
                  .arg(name));
         return std::nullopt;
     }
-    if (imagePages > 0)
-        warn(tr("%n page(s) of %1 have no text layer and are left out: the model cannot see page images yet.",
+    if (imagePages > 0 && !modelSees)
+        warn(tr("%n page(s) of %1 have no text layer and are left out: the loaded model cannot see page images (it has "
+                "no vision encoder).",
                 nullptr, imagePages)
                  .arg(name));
     return DocumentText{name, text};
+}
+
+QList<VisualInput> PromptBuilder::visualInputs(const app::ImportedDocument& document,
+                                               const app::VisionPixelBudget& budget, QStringList* warnings)
+{
+    QList<VisualInput> inputs;
+    const QString name = fileName(document.sourcePath);
+    auto warn = [&](const QString& message) {
+        if (warnings)
+            warnings->append(message);
+    };
+    if (!document.images) {
+        if (document.kind == app::DocumentKind::Image || document.kind == app::DocumentKind::Video)
+            warn(tr("%1 has no decodable pictures; the answer does not use it.").arg(name));
+        return inputs;
+    }
+    const app::ResizeParams imageParams = app::ResizeParams::image(budget);
+    if (document.kind == app::DocumentKind::Image || document.kind == app::DocumentKind::Pdf) {
+        for (int i = 0; i < document.pages.size(); ++i) {
+            const app::DocumentPage& page = document.pages.at(i);
+            if (document.kind == app::DocumentKind::Pdf && !page.imagePage)
+                continue;
+            const QString label = document.kind == app::DocumentKind::Pdf ? tr("page %1").arg(page.number) : tr("image");
+            QString error;
+            QImage image = document.images->image(document.kind == app::DocumentKind::Pdf ? i : 0, QSize(), &error);
+            const std::optional<QSize> target = image.isNull() ? std::nullopt : app::smartResize(image.size(), imageParams);
+            if (image.isNull() || !target) {
+                warn(tr("The %1 of %2 cannot be sent to the model (%3); the answer does not use it.")
+                         .arg(label, name, image.isNull() ? error : tr("its aspect ratio is above 200:1")));
+                continue;
+            }
+            if (qint64(image.width()) * image.height() > imageParams.maxPixels)
+                image = toSize(image, *target);  // the engine would shrink it to this size anyway
+            inputs.append(VisualInput{name, label,
+                                      ContentPart::make_image_rgb(uint32_t(image.width()), uint32_t(image.height()),
+                                                                  rgbBytes(image), document.sourcePath.toStdString())});
+        }
+        return inputs;
+    }
+    if (document.kind != app::DocumentKind::Video || document.frames.isEmpty())
+        return inputs;
+    // Video: every sampled frame at one size; the whole clip shares the pixel budget.
+    QList<QImage> frames;
+    std::vector<double> times;
+    for (int i = 0; i < document.frames.size(); ++i) {
+        QString error;
+        QImage frame = document.images->image(i, QSize(), &error);
+        if (frame.isNull()) {
+            warn(tr("Frame %1 of %2 cannot be decoded (%3); it is left out.").arg(i + 1).arg(name, error));
+            continue;
+        }
+        if (!frames.isEmpty() && frame.size() != frames.first().size())
+            frame = toSize(frame, frames.first().size());
+        frames.append(frame);
+        times.push_back(document.frames.at(i).timestamp);
+    }
+    if (frames.isEmpty())
+        return inputs;
+    const app::ResizeParams videoParams = app::ResizeParams::video(budget);
+    const QSize size = frames.first().size();
+    const std::optional<QSize> target = app::smartResizeVideo(int(frames.size()), size, videoParams);
+    if (!target) {
+        warn(tr("The frames of %1 cannot be sent to the model (aspect ratio above 200:1); the answer does not use them.")
+                 .arg(name));
+        return inputs;
+    }
+    const qint64 clipPixels = (qint64(frames.size()) + 1) / 2 * 2 * size.width() * size.height();
+    const QSize sendSize = clipPixels > videoParams.maxPixels ? *target : size;
+    std::vector<std::vector<uint8_t>> rgbFrames;
+    rgbFrames.reserve(size_t(frames.size()));
+    for (const QImage& frame : std::as_const(frames))
+        rgbFrames.push_back(rgbBytes(toSize(frame, sendSize)));
+    inputs.append(VisualInput{name, tr("video"),
+                              ContentPart::make_video_frames(uint32_t(sendSize.width()), uint32_t(sendSize.height()),
+                                                             std::move(rgbFrames), std::move(times),
+                                                             document.sourcePath.toStdString())});
+    return inputs;
 }
 
 std::optional<DocumentText> PromptBuilder::readableText(const storage::Attachment& attachment)
@@ -88,7 +198,8 @@ std::optional<DocumentText> PromptBuilder::readableText(const storage::Attachmen
 
 ChatRequest PromptBuilder::buildRequest(const QList<storage::Message>& history,
                                         const QList<storage::Attachment>& historyAttachments, const QString& question,
-                                        const QList<DocumentText>& documents, bool thinking)
+                                        const QList<DocumentText>& documents, bool thinking,
+                                        const QList<VisualInput>& visuals)
 {
     ChatRequest request;
     for (const storage::Message& message : history) {
@@ -118,7 +229,16 @@ ChatRequest PromptBuilder::buildRequest(const QList<storage::Message>& history,
         }
         }
     }
-    request.messages.push_back(textMessage(ChatRole::User, userMessageText(question, documents)));
+    ChatMessage user = textMessage(ChatRole::User, userMessageText(question, documents));
+    if (!visuals.isEmpty()) {
+        std::vector<ContentPart> content;
+        content.reserve(size_t(visuals.size()) + 1);
+        for (const VisualInput& visual : visuals)
+            content.push_back(visual.part);
+        content.push_back(std::move(user.content.front()));
+        user.content = std::move(content);
+    }
+    request.messages.push_back(std::move(user));
     request.enable_thinking = thinking;
     request.add_generation_prompt = true;
     return request;

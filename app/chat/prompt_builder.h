@@ -1,6 +1,6 @@
 // prompt_builder.h: turns a stored conversation plus a new question and its attachments into the engine's
-// ChatRequest. Documents' text goes into the user message, each in a block named after its file; what the model
-// cannot see yet (images, videos, scanned pages) becomes a warning instead.
+// ChatRequest. Documents' text goes into the user message, each in a block named after its file; images, page
+// images and video frames become pixel parts when the model has a vision encoder, otherwise a warning each.
 #pragma once
 
 #include <QCoreApplication>
@@ -10,6 +10,7 @@
 
 #include <optional>
 
+#include "app/importers/import_options.h"
 #include "app/importers/imported_document.h"
 #include "app/storage/records.h"
 #include "lectern/chat.h"
@@ -20,6 +21,13 @@ namespace lectern::chat {
 struct DocumentText {
     QString name;  // the file name, without folders
     QString text;
+};
+
+// One image or video clip the model sees, with its pixels.
+struct VisualInput {
+    QString name;       // the file name, without folders
+    QString label;      // "image", "page 3", "video"
+    ContentPart part;   // Image (RGB8) or Video (frames with their timestamps)
 };
 
 class PromptBuilder {
@@ -35,18 +43,32 @@ public:
     static QString userMessageText(const QString& question, const QList<DocumentText>& documents);
 
     // What of a freshly imported document the model can read: its text layer (text files, PDF pages with text),
-    // or nothing for images and videos. Appends a translated warning for every part the model will not see.
-    static std::optional<DocumentText> readableText(const app::ImportedDocument& document, QStringList* warnings);
+    // or nothing for images and videos. Appends a translated warning for every part the model will not see:
+    // without a vision encoder (modelSees false) images, videos and page images; with one, only documents with
+    // neither text nor images.
+    static std::optional<DocumentText> readableText(const app::ImportedDocument& document, QStringList* warnings,
+                                                    bool modelSees = false);
+
+    // The pixels a vision model gets of a document, in order: the image, the PDF's image pages (imagePage), or the
+    // video's sampled frames with their timestamps (the engine pairs them in time). Pictures stay at their decoded
+    // size when the engine's smart resize keeps them within the budget (it resizes them itself); larger ones are
+    // scaled here to exactly the size the engine would choose, so the token count is the same either way.
+    // A picture that cannot be decoded is left out with a warning.
+    static QList<VisualInput> visualInputs(const app::ImportedDocument& document,
+                                           const app::VisionPixelBudget& budget, QStringList* warnings);
 
     // The same for an attachment stored with an earlier message (its cached extracted text), for the history.
     static std::optional<DocumentText> readableText(const storage::Attachment& attachment);
 
     // The whole request: the stored history (attachments found by their message id), then the new question with
     // its documents. Assistant messages carry their reasoning; empty unfinished assistant messages (a crash before
-    // the first token) are left out.
+    // the first token) are left out. The new user message starts with the visual inputs in the order given (each
+    // a placeholder the engine expands, qwen35.md §6.3), followed by the text, as in the model card's examples.
+    // Earlier messages carry only their attachments' text: their pictures are not sent again.
     static ChatRequest buildRequest(const QList<storage::Message>& history,
                                     const QList<storage::Attachment>& historyAttachments, const QString& question,
-                                    const QList<DocumentText>& documents, bool thinking);
+                                    const QList<DocumentText>& documents, bool thinking,
+                                    const QList<VisualInput>& visuals = {});
 };
 
 }  // namespace lectern::chat

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <optional>
 
 #include "app/chat/prompt_builder.h"
@@ -76,10 +77,32 @@ QJsonObject samplingJson(const GenerationSettings& settings)
     return json;
 }
 
-GenerationSettings generationSettings(const TurnRequest& request)
+VisionBudgetOptions engineVisionBudget(const ModelOptions& options)
+{
+    VisionBudgetOptions budget;
+    budget.image_min_pixels = uint64_t(std::max<qint64>(0, options.visionPixels.imageMinPixels));
+    budget.image_max_pixels = uint64_t(std::max<qint64>(0, options.visionPixels.imageMaxPixels));
+    budget.video_min_pixels = uint64_t(std::max<qint64>(0, options.visionPixels.videoMinPixels));
+    budget.video_max_pixels = uint64_t(std::max<qint64>(0, options.visionPixels.videoMaxPixels));
+    budget.video_fps = options.videoSampling.fps;
+    budget.video_min_frames = uint32_t(std::max(0, options.videoSampling.minFrames));
+    budget.video_max_frames = uint32_t(std::max(0, options.videoSampling.maxFrames));
+    return budget;
+}
+
+// vision: the turn sends pictures (the model card's sampling defaults differ for vision tasks).
+GenerationSettings generationSettings(const TurnRequest& request, bool vision)
 {
     GenerationSettings settings;
-    settings.sampler = default_sampler_settings(request.thinking, /*vision=*/false);
+    settings.sampler = default_sampler_settings(request.thinking, vision);
+    if (request.sampling.temperature)
+        settings.sampler.temperature = float(*request.sampling.temperature);
+    if (request.sampling.topP)
+        settings.sampler.top_p = float(*request.sampling.topP);
+    if (request.sampling.topK)
+        settings.sampler.top_k = *request.sampling.topK;
+    if (request.sampling.presencePenalty)
+        settings.sampler.presence_penalty = float(*request.sampling.presencePenalty);
     if (request.sampling.greedy)
         settings.sampler.temperature = 0.0f;
     if (request.sampling.seed)
@@ -97,13 +120,15 @@ struct TurnRunner::Impl {
     std::optional<Engine> engine;
     std::optional<ChatSession> session;
     ModelInfo info;
+    ModelOptions options;  // of the loaded model (its vision budget)
 };
 
 TurnRunner::TurnRunner(storage::Database database, QObject* parent)
-    : QObject(parent), d(std::make_unique<Impl>(Impl{std::move(database), {}, {}, {}, {}}))
+    : QObject(parent), d(std::make_unique<Impl>(Impl{std::move(database), {}, {}, {}, {}, {}}))
 {
     qRegisterMetaType<lectern::chat::ModelInfo>();
     qRegisterMetaType<lectern::chat::TurnResult>();
+    qRegisterMetaType<lectern::chat::PromptEstimate>();
 }
 
 TurnRunner::~TurnRunner() = default;
@@ -123,6 +148,15 @@ void TurnRunner::loadModel(const ModelOptions& options)
     engineOptions.model_path = QFileInfo(options.modelPath).absoluteFilePath().toStdString();
     engineOptions.device = engineDevice(options.device);
     engineOptions.context_length = options.contextLength;
+    if (!options.mmprojPath.isEmpty())
+        engineOptions.mmproj_path = QFileInfo(options.mmprojPath).absoluteFilePath().toStdString();
+    engineOptions.vision_budget = engineVisionBudget(options);
+    const std::optional<KvCacheType> kvType = kv_cache_type_from_name(options.kvType.toStdString());
+    if (!kvType) {
+        emit modelLoadFailed(tr("Unknown KV cache precision \"%1\": choose f16 or q8_0.").arg(options.kvType));
+        return;
+    }
+    engineOptions.kv_type = *kvType;
     Result<Engine> engine = Engine::load(engineOptions);
     if (!engine.is_ok()) {
         emit modelLoadFailed(tr("Cannot load the model %1: %2").arg(options.modelPath, fromStd(engine.status().message())));
@@ -140,10 +174,93 @@ void TurnRunner::loadModel(const ModelOptions& options)
                         fromStd(summary.backend),
                         fromStd(summary.device_name),
                         summary.context_length,
-                        summary.thinking_by_default};
+                        summary.thinking_by_default,
+                        !summary.vision_path.empty(),
+                        fromStd(summary.vision_path)};
+    d->info.maxContextLength = summary.max_context_length;
+    d->info.kvType = fromStd(summary.kv_type);
+    d->info.weightBytes = qint64(summary.weight_bytes);
+    d->info.sessionBytes = qint64(summary.session_bytes);
+    d->info.memoryUsedBytes = qint64(summary.weight_bytes + summary.session_bytes);
+    d->info.memoryTotalBytes = qint64(summary.device_memory_bytes);
+    d->info.fallbackReason = fromStd(summary.fallback_reason);
+    d->options = options;
     d->engine.emplace(std::move(engine).value());
     d->session.emplace(std::move(session).value());
     emit modelLoaded(d->info);
+}
+
+void TurnRunner::setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling)
+{
+    ModelOptions options = d->options;
+    options.visionPixels = pixels;
+    options.videoSampling = sampling;
+    if (d->engine) {
+        const Status status = d->engine->set_vision_budget(engineVisionBudget(options));
+        if (!status.is_ok()) {
+            emit warning(tr("The image budget was not changed: %1").arg(fromStd(status.message())));
+            return;
+        }
+    }
+    d->options.visionPixels = pixels;
+    d->options.videoSampling = sampling;
+}
+
+void TurnRunner::estimatePrompt(quint64 requestId, qint64 promptTokens)
+{
+    PromptEstimate estimate;
+    estimate.requestId = requestId;
+    estimate.promptTokens = promptTokens;
+    if (!d->engine) {
+        estimate.error = tr("No model is loaded, so the prompt cannot be estimated.");
+        emit promptEstimated(estimate);
+        return;
+    }
+    Result<lectern::PromptEstimate> e = d->engine->estimate_prompt(promptTokens);
+    if (!e.is_ok()) {
+        estimate.error = tr("Cannot estimate the prompt: %1").arg(fromStd(e.status().message()));
+        emit promptEstimated(estimate);
+        return;
+    }
+    estimate.contextLength = e->context_length;
+    estimate.fitsContext = e->fits_context;
+    estimate.bytesNeeded = qint64(e->device_bytes_needed);
+    estimate.bytesAvailable = qint64(e->device_bytes_available);
+    estimate.fitsMemory = e->fits_memory;
+    estimate.tokensPerSecond = e->prompt_tokens_per_second;
+    estimate.seconds = e->prefill_seconds;
+    emit promptEstimated(estimate);
+}
+
+void TurnRunner::countConversationTokens(qint64 conversationId)
+{
+    auto finish = [&](qint64 tokens) { emit conversationTokensCounted(conversationId, tokens); };
+    if (!d->engine)
+        return finish(-1);
+    if (!d->writer) {
+        storage::StorageResult<std::unique_ptr<storage::Connection>> writer = d->database.openWriter();
+        if (!writer.ok())
+            return finish(-1);
+        d->writer = std::move(writer).value();
+    }
+    storage::Connection& db = *d->writer;
+    storage::StorageResult<storage::Conversation> conversation = storage::ConversationRepository(db).get(conversationId);
+    storage::StorageResult<QList<storage::Message>> messages = storage::MessageRepository(db).listForConversation(conversationId);
+    storage::StorageResult<QList<storage::Attachment>> attachments =
+        storage::AttachmentRepository(db).listForConversation(conversationId);
+    if (!conversation.ok() || !messages.ok() || !attachments.ok())
+        return finish(-1);
+    QList<storage::Message> history = messages.value();
+    if (history.isEmpty())
+        return finish(0);
+    // The last question stands in for "the next one" so that the template renders the history as it is sent.
+    QString lastQuestion;
+    if (history.last().role == storage::MessageRole::User)
+        lastQuestion = history.takeLast().content;
+    const ChatRequest request = PromptBuilder::buildRequest(history, attachments.value(), lastQuestion, {},
+                                                            conversation.value().thinking);
+    Result<int64_t> tokens = d->engine->count_prompt_tokens(request);
+    finish(tokens.is_ok() ? qint64(*tokens) : -1);
 }
 
 void TurnRunner::runTurn(const TurnRequest& request, quint64 turnNumber)
@@ -193,19 +310,23 @@ void TurnRunner::runTurn(const TurnRequest& request, quint64 turnNumber)
     }
 
     // What the model reads of the new attachments; warnings for what it cannot see.
+    // With a vision encoder, images, page images and video frames go in as pixels, in the order attached.
     QList<DocumentText> documents;
+    QList<VisualInput> visuals;
     for (const app::ImportedDocument& document : request.attachments) {
         if (!document.ok())
             return finishWith(tr("%1 cannot be attached: %2").arg(document.sourcePath, document.errorMessage));
-        if (std::optional<DocumentText> text = PromptBuilder::readableText(document, &result.warnings))
+        if (std::optional<DocumentText> text = PromptBuilder::readableText(document, &result.warnings, d->info.vision))
             documents.append(*text);
+        if (d->info.vision)
+            visuals.append(PromptBuilder::visualInputs(document, d->options.visionPixels, &result.warnings));
     }
     for (const QString& message : std::as_const(result.warnings))
         emit warning(message);
 
     const ChatRequest chatRequest =
-        PromptBuilder::buildRequest(history, historyAttachments, request.question, documents, request.thinking);
-    const GenerationSettings settings = generationSettings(request);
+        PromptBuilder::buildRequest(history, historyAttachments, request.question, documents, request.thinking, visuals);
+    const GenerationSettings settings = generationSettings(request, !visuals.isEmpty());
 
     // Refuse what cannot fit before anything is stored.
     Result<int64_t> promptTokens = d->engine->count_prompt_tokens(chatRequest);

@@ -31,6 +31,18 @@ public:
     // exactly one turnFinished, also on failure.
     void runTurn(const lectern::chat::TurnRequest& request, quint64 turnNumber);
 
+    // The vision budget for the next turns (kept for the next loadModel too until that one brings its own).
+    // A budget the engine refuses is reported with warning() and the previous one stays.
+    void setVisionBudget(const lectern::app::VisionPixelBudget& pixels, const lectern::app::VideoSampling& sampling);
+
+    // What a prompt of promptTokens tokens needs (memory, approximate time) at the loaded context. Emits
+    // promptEstimated with requestId, or with an error when no model is loaded.
+    void estimatePrompt(quint64 requestId, qint64 promptTokens);
+
+    // Counts the prompt tokens of a stored conversation (its messages and their attachments' text) with the
+    // loaded model's template. Emits conversationTokensCounted; -1 when no model is loaded or it cannot be read.
+    void countConversationTokens(qint64 conversationId);
+
     // Thread-safe: stops the running turn (if its number is <= turnNumber) and any queued one up to it. The answer
     // so far is kept with the finish reason "cancelled".
     void cancelThrough(quint64 turnNumber);
@@ -44,6 +56,8 @@ signals:
     void reasoningDelta(const QString& text);
     void answerDelta(const QString& text);
     void turnFinished(const lectern::chat::TurnResult& result);
+    void promptEstimated(const lectern::chat::PromptEstimate& estimate);
+    void conversationTokensCounted(qint64 conversationId, qint64 tokens);
 
 private:
     struct Impl;

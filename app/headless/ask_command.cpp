@@ -26,6 +26,7 @@ class AskCommand {
 
 struct AskRequest {
     QString modelPath;
+    QString mmprojPath;
     bool think = false;
     QStringList attachments;
     QString dbPath;
@@ -90,6 +91,9 @@ QString parse(const QStringList& args, AskRequest& request)
         if (arg == QStringLiteral("--model")) {
             problem = takeValue();
             request.modelPath = value;
+        } else if (arg == QStringLiteral("--mmproj")) {
+            problem = takeValue();
+            request.mmprojPath = value;
         } else if (arg == QStringLiteral("--think")) {
             problem = flag(request.think);
         } else if (arg == QStringLiteral("--attach")) {
@@ -181,7 +185,7 @@ QString askUsage()
 {
     return AskCommand::tr(
                "Usage:\n"
-               "  lectern ask --model MODEL [--think] [--attach FILE]... [--db PATH] [--conversation ID]\n"
+               "  lectern ask --model MODEL [--mmproj FILE] [--think] [--attach FILE]... [--db PATH] [--conversation ID]\n"
                "              [--device auto|cpu|vulkan] [--max-tokens N] [--seed N] [--greedy] [--context N]\n"
                "              \"QUESTION\"\n"
                "\n"
@@ -194,8 +198,11 @@ QString askUsage()
                "\n"
                "  --model MODEL        a .gguf file or a HuggingFace model folder\n"
                "  --think              thinking mode: the model reasons before it answers\n"
-               "  --attach FILE        a PDF or text file whose text goes into the question (repeatable); images\n"
-               "                       and videos are stored with the turn, but the model cannot see them yet\n"
+               "  --mmproj FILE        the vision projector GGUF (default: the model folder's own vision tower, or\n"
+               "                       mmproj-<model name>.gguf next to a GGUF model)\n"
+               "  --attach FILE        a file for the question (repeatable): the text of PDFs and text files; images,\n"
+               "                       scanned PDF pages and video frames when the model has a vision encoder\n"
+               "                       (without one they are stored with the turn and a warning says so)\n"
                "  --db PATH            the database (default: %1)\n"
                "  --conversation ID    continue this conversation (its history is sent again)\n"
                "  --device DEVICE      auto (Vulkan when available), cpu or vulkan (default auto)\n"
@@ -268,7 +275,14 @@ int runAsk(const QStringList& args, QTextStream& out, QTextStream& err)
         loadError = message;
         loop.quit();
     });
-    chat.loadModel({absolute(request.modelPath), request.device, request.contextLength});
+    chat::ModelOptions modelOptions{absolute(request.modelPath), request.device, request.contextLength};
+    if (!request.mmprojPath.isEmpty()) {
+        if (!QFileInfo::exists(request.mmprojPath))
+            return fail(AskCommand::tr("the vision projector %1 does not exist. Give an mmproj .gguf file with --mmproj.")
+                            .arg(request.mmprojPath));
+        modelOptions.mmprojPath = absolute(request.mmprojPath);
+    }
+    chat.loadModel(modelOptions);
     loop.exec();
     if (!loadError.isEmpty())
         return fail(loadError);

@@ -12,6 +12,7 @@
 #include "app/app_info.h"
 #include "app/headless/ask_command.h"
 #include "app/headless/export_command.h"
+#include "app/headless/extract_command.h"
 #include "app/headless/inspect_command.h"
 #include "app/translations.h"
 
@@ -21,12 +22,13 @@ std::optional<int> runHeadlessCommand(int& argc, char** argv)
 {
     const bool inspect = argc >= 2 && std::strcmp(argv[1], "inspect") == 0;
     const bool ask = argc >= 2 && std::strcmp(argv[1], "ask") == 0;
-    if (argc < 2 || (std::strcmp(argv[1], "export") != 0 && !inspect && !ask))
+    const bool extract = argc >= 2 && std::strcmp(argv[1], "extract") == 0;
+    if (argc < 2 || (std::strcmp(argv[1], "export") != 0 && !inspect && !ask && !extract))
         return std::nullopt;
     AppInfo::applyIdentity();  // Database::defaultPath() needs the application name
     // inspect and ask (its attachments) read HTML through QTextDocument, which needs QtGui's font database and so
     // a QGuiApplication; the offscreen platform gives one without a display.
-    const bool needsGui = inspect || ask;
+    const bool needsGui = inspect || ask || extract;
     if (needsGui)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> application = needsGui
@@ -39,6 +41,8 @@ std::optional<int> runHeadlessCommand(int& argc, char** argv)
         return runInspect(QCoreApplication::arguments().mid(2), out, err);
     if (ask)
         return runAsk(QCoreApplication::arguments().mid(2), out, err);
+    if (extract)
+        return runExtract(QCoreApplication::arguments().mid(2), out, err);
     return runExport(QCoreApplication::arguments().mid(2), out, err);
 }
 

@@ -1,13 +1,17 @@
-// image_importer.cpp: QImageReader with limits. The claimed size is read from the header and checked first;
-// handlers that support ScaledSize (PNG, JPEG) decode straight to the reduced size (PNG scales row by row, JPEG
-// uses libjpeg's DCT scaling), so a 20000 x 20000 image never exists in memory at full size.
+// image_importer.cpp: QImageReader with limits. The claimed size is read from the header and checked first. Huge
+// images are decoded straight to a reduced size: JPEG and 8-bit RGB PNG through Qt's ScaledSize (libjpeg's DCT
+// scaling, Qt's row scaling), every other PNG, WebP, TIFF, GIF and BMP through StreamingImageDecoder, so a
+// 20000 x 20000 image never exists in memory at full size.
 #include "app/importers/image_importer.h"
+
+#include "app/importers/streaming_image_decoder.h"
 
 #include <QFile>
 #include <QImageReader>
 #include <QLocale>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QTransform>
 
 #include <cmath>
 #include <mutex>
@@ -48,6 +52,18 @@ bool pngScalesWhileDecoding(const QString& path)
     const int colourType = quint8(header.at(25));
     const int interlace = quint8(header.at(28));
     return bitDepth == 8 && (colourType == 2 || colourType == 6) && interlace == 0;
+}
+
+// What QImageReader::setAutoTransform does, for images decoded without it (Qt's qt_imageTransform order).
+QImage applyTransformation(QImage image, QImageIOHandler::Transformations transformation)
+{
+    if (transformation == QImageIOHandler::TransformationNone)
+        return image;
+    image = image.mirrored(transformation.testFlag(QImageIOHandler::TransformationMirror),
+                           transformation.testFlag(QImageIOHandler::TransformationFlip));
+    if (transformation.testFlag(QImageIOHandler::TransformationRotate90))
+        image = image.transformed(QTransform().rotate(90));
+    return image;
 }
 
 QSize fitWithin(QSize size, qint64 maxPixels)
@@ -145,6 +161,17 @@ ImageImporter::Decoded ImageImporter::decode(const QString& path, const QString&
     if (canScale && reader.format() == "png")
         canScale = pngScalesWhileDecoding(path);
     const bool scaledDecode = target != stored && canScale;
+    const QString actualFormat = QString::fromLatin1(reader.format());
+    const bool streamedDecode = target != stored && !canScale && StreamingImageDecoder::supports(actualFormat);
+    if (streamedDecode) {
+        StreamingImageDecoder::Result streamed = StreamingImageDecoder::decode(path, actualFormat, stored, target);
+        if (streamed.image.isNull())
+            return fail(streamed.unsupportedVariant ? ImportErrorCode::DimensionsTooLarge : ImportErrorCode::Corrupt,
+                        streamed.error);
+        result.reduced = true;
+        result.image = applyTransformation(std::move(streamed.image), reader.transformation());
+        return result;
+    }
     if (target != stored && !scaledDecode) {
         const qint64 fullBytes = pixels * 4;
         if (fullBytes > limits.maxFullDecodeBytes) {

@@ -42,12 +42,23 @@ struct VideoSampling {
     int maxFrames = 768;  // the frame budget
 };
 
+// Pixel budgets of the vision encoder's smart resize (qwen35.md §7.2, §7.4); the processor's defaults. They decide
+// the vision token estimates and must be the engine's (EngineOptions::vision_budget) so the estimates match what
+// is sent. Video: the whole clip (frames rounded up to even × h × w) shares the budget.
+struct VisionPixelBudget {
+    qint64 imageMinPixels = 65536;
+    qint64 imageMaxPixels = 16777216;
+    qint64 videoMinPixels = 4096;
+    qint64 videoMaxPixels = 25165824;
+};
+
 struct ImportOptions {
     QByteArray password;           // for locked PDFs: tried as user and as owner password
     QString pageRange;             // PDF pages, 1-based: "1-5,8,10-"; empty = all (up to limits.maxPdfPages)
     double renderDpi = 120.0;      // PDF page images; US Letter → 1020 x 1320 px → 1312 vision tokens
     int minTextCharacters = 16;    // a PDF page with fewer printable characters is sent as an image
     VideoSampling video;
+    VisionPixelBudget visionPixels;  // token estimates only (not part of the fingerprint: estimated after the cache)
     ImportLimits limits;
 
     // Everything that changes an import's result, as text: part of the cache key. The password is left out

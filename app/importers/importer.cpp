@@ -176,7 +176,7 @@ ImportedDocument Importer::importFile(const QString& path, const ImportOptions& 
             hit.sourcePath = path;
             hit.fromCache = true;
             attachImageProvider(hit, options);
-            estimateTokens(hit, estimator);
+            estimateTokens(hit, estimator, options.visionPixels);
             if (!nameWarning.isEmpty())
                 hit.warnings.append(nameWarning);
             context.report(1.0, tr("Found in cache"));
@@ -204,7 +204,7 @@ ImportedDocument Importer::importFile(const QString& path, const ImportOptions& 
     // Decrypted text of a password-protected PDF is never written to disk.
     if (cache != nullptr && !doc.metadata.encrypted)
         cache->insert(key, doc);
-    estimateTokens(doc, estimator);
+    estimateTokens(doc, estimator, options.visionPixels);
     if (!nameWarning.isEmpty())
         doc.warnings.append(nameWarning);
     return doc;
@@ -221,8 +221,10 @@ void Importer::attachImageProvider(ImportedDocument& doc, const ImportOptions& o
     }
 }
 
-void Importer::estimateTokens(ImportedDocument& doc, const TextTokenEstimator& estimator)
+void Importer::estimateTokens(ImportedDocument& doc, const TextTokenEstimator& estimator, const VisionPixelBudget& pixels)
 {
+    const ResizeParams imageParams = ResizeParams::image(pixels);
+    const ResizeParams videoParams = ResizeParams::video(pixels);
     TokenEstimate estimate;
     estimate.textEstimator = estimator.name();
     // <|vision_start|> and <|vision_end|> around every image or temporal group (qwen35.md §6.3).
@@ -232,7 +234,7 @@ void Importer::estimateTokens(ImportedDocument& doc, const TextTokenEstimator& e
             estimate.textTokens += estimator.countTokens(page.text);
             continue;
         }
-        const std::optional<QSize> resized = smartResize(page.imageSize);
+        const std::optional<QSize> resized = smartResize(page.imageSize, imageParams);
         if (!resized) {
             doc.warnings.append(tr("Page %1 is too narrow for the vision model (aspect ratio above 200:1); it is "
                                    "left out.").arg(page.number));
@@ -242,21 +244,21 @@ void Importer::estimateTokens(ImportedDocument& doc, const TextTokenEstimator& e
         input.label = doc.kind == DocumentKind::Pdf ? tr("page %1").arg(page.number) : tr("image");
         input.sourceSize = page.imageSize;
         input.resizedSize = *resized;
-        input.tokens = imageTokens(*resized);
+        input.tokens = imageTokens(*resized, imageParams);
         estimate.imageTokens += input.tokens;
         estimate.overheadTokens += kWrapperTokens;
         estimate.visionInputs.append(input);
     }
     if (doc.kind == DocumentKind::Video && !doc.frames.isEmpty()) {
         const int frames = int(doc.frames.size());
-        const std::optional<QSize> resized = smartResizeVideo(frames, doc.metadata.dimensions);
+        const std::optional<QSize> resized = smartResizeVideo(frames, doc.metadata.dimensions, videoParams);
         if (resized) {
             VisionInput input;
             input.label = tr("video");
             input.sourceSize = doc.metadata.dimensions;
             input.resizedSize = *resized;
             input.frames = (frames + 1) / 2 * 2;  // an odd count repeats the last frame
-            input.tokens = videoTokens(frames, *resized);
+            input.tokens = videoTokens(frames, *resized, videoParams);
             estimate.imageTokens += input.tokens;
             // Per temporal group: "<t seconds>" text (t = mean of the pair's timestamps) plus the wrapper tokens.
             for (int k = 0; k < frames; k += 2) {

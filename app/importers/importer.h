@@ -22,8 +22,9 @@ public:
                                        const ImportContext& context = ImportContext(), ImportCache* cache = nullptr,
                                        const TextTokenEstimator& estimator = *defaultTextTokenEstimator());
 
-    // Fills doc.tokens from the pages, frames and image sizes (qwen35.md §7.2, §7.4, §6.3).
-    static void estimateTokens(ImportedDocument& doc, const TextTokenEstimator& estimator);
+    // Fills doc.tokens from the pages, frames and image sizes (qwen35.md §7.2, §7.4, §6.3) under the pixel budget.
+    static void estimateTokens(ImportedDocument& doc, const TextTokenEstimator& estimator,
+                               const VisionPixelBudget& pixels = VisionPixelBudget());
 
     // Recreates doc.images for a document restored from the cache.
     static void attachImageProvider(ImportedDocument& doc, const ImportOptions& options);

@@ -54,6 +54,22 @@ QSize resize(QSize source, qint64 scale, qint64 budgetFrames, const ResizeParams
 
 }  // namespace
 
+ResizeParams ResizeParams::image(const VisionPixelBudget& budget)
+{
+    ResizeParams params = image();
+    params.minPixels = budget.imageMinPixels;
+    params.maxPixels = budget.imageMaxPixels;
+    return params;
+}
+
+ResizeParams ResizeParams::video(const VisionPixelBudget& budget)
+{
+    ResizeParams params = video();
+    params.minPixels = budget.videoMinPixels;
+    params.maxPixels = budget.videoMaxPixels;
+    return params;
+}
+
 std::optional<QSize> smartResize(QSize source, const ResizeParams& params)
 {
     if (!usable(source, params))

@@ -10,6 +10,7 @@
 namespace lectern::app {
 
 struct VideoSampling;
+struct VisionPixelBudget;
 
 struct ResizeParams {
     int factor = 32;               // patch_size 16 x merge_size 2
@@ -21,6 +22,9 @@ struct ResizeParams {
     // Video: the budget covers the whole clip. shortest_edge 4096 is the released Qwen3.5 value; longest_edge
     // is the Qwen3-VL family value 25,165,824 (the exact 0.8B value is UNCONFIRMED, qwen35.md §7.4).
     static ResizeParams video() { return {32, 4096, 25165824, 200.0}; }
+    // The same with the user's budget (the settings' image resolution), as the engine applies it.
+    static ResizeParams image(const VisionPixelBudget& budget);
+    static ResizeParams video(const VisionPixelBudget& budget);
 };
 
 // Python's round(): halves go to the even neighbour (round(2.5) == 2, round(3.5) == 4).

@@ -183,9 +183,10 @@ StorageResult<QList<ExtractionWithSource>> ExtractionRepository::listWithSource(
         filter = QStringLiteral("WHERE e.schema_id IN (%1)").arg(marks.join(QStringLiteral(", ")));
     }
     StorageResult<QSqlQuery> q = m_connection.query(
-        QStringLiteral("SELECT %1, s.name, a.original_path FROM extractions e "
+        QStringLiteral("SELECT %1, s.name, coalesce(a.original_path, j.source_path) FROM extractions e "
                        "JOIN extraction_schemas s ON s.id = e.schema_id "
-                       "LEFT JOIN attachments a ON a.id = e.attachment_id %2 ORDER BY e.id")
+                       "LEFT JOIN attachments a ON a.id = e.attachment_id "
+                       "LEFT JOIN extraction_jobs j ON j.id = e.job_id %2 ORDER BY e.id")
             .arg(kColumns, filter),
         bindings);
     if (!q.ok())
@@ -209,6 +210,32 @@ StorageStatus ExtractionRepository::setValidation(qint64 id, ValidationStatus st
             {validationName(status), sql::text(errors), id}));
         return requireOneChange(tr("There is no extracted record with id %1.").arg(id));
     });
+}
+
+StorageStatus ExtractionRepository::updateRecord(qint64 id, const QByteArray& recordJson)
+{
+    const QString problem = objectError(recordJson);
+    if (!problem.isEmpty())
+        return {StorageErrorCode::InvalidArgument,
+                tr("The edited record %1 is not a JSON object: %2.").arg(id).arg(problem)};
+    return m_connection.write([&]() -> StorageStatus {
+        LECTERN_STORAGE_TRY(m_connection.exec(
+            QStringLiteral("UPDATE extractions SET record_json = ?, edited_at_ms = ? WHERE id = ?"),
+            {QString::fromUtf8(recordJson), sql::toMs(QDateTime::currentDateTimeUtc()), id}));
+        return requireOneChange(tr("There is no extracted record with id %1.").arg(id));
+    });
+}
+
+StorageResult<QList<qint64>> ExtractionRepository::editedIds()
+{
+    StorageResult<QSqlQuery> q = m_connection.query(
+        QStringLiteral("SELECT id FROM extractions WHERE edited_at_ms IS NOT NULL ORDER BY id"));
+    if (!q.ok())
+        return q.status();
+    QList<qint64> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    return ids;
 }
 
 StorageStatus ExtractionRepository::remove(qint64 id)

@@ -30,6 +30,10 @@ public:
     // NotFound if a given schema id does not exist.
     StorageResult<QList<ExtractionWithSource>> listWithSource(const QList<qint64>& schemaIds = {});
     StorageStatus setValidation(qint64 id, ValidationStatus status, const QString& errors);
+    // The user's edit of a record (results table): recordJson must be a JSON object; marks the record as edited.
+    StorageStatus updateRecord(qint64 id, const QByteArray& recordJson);
+    // Ids of the records the user edited, in id order.
+    StorageResult<QList<qint64>> editedIds();
     StorageStatus remove(qint64 id);
 
 private:

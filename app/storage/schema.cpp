@@ -136,12 +136,37 @@ END)sql"),
     }};
 }
 
+// v3: extraction batches: a persistent queue of files to extract (survives restarts), and records that
+// point at the job (source file and page) they came from and say whether the user edited them.
+MigrationStep version3()
+{
+    return {3, QStringLiteral("extraction jobs"), {
+        QStringLiteral(R"sql(
+CREATE TABLE extraction_jobs (
+    id             INTEGER PRIMARY KEY,
+    schema_id      INTEGER NOT NULL REFERENCES extraction_schemas (id) ON DELETE RESTRICT,
+    source_path    TEXT    NOT NULL,
+    state          TEXT    NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+    error          TEXT    NOT NULL DEFAULT '',
+    record_count   INTEGER NOT NULL DEFAULT 0,
+    created_at_ms  INTEGER NOT NULL,
+    updated_at_ms  INTEGER NOT NULL
+))sql"),
+        QStringLiteral("CREATE INDEX extraction_jobs_by_state ON extraction_jobs (state, id)"),
+        QStringLiteral("ALTER TABLE extractions ADD COLUMN job_id INTEGER REFERENCES extraction_jobs (id) "
+                       "ON DELETE SET NULL"),
+        QStringLiteral("CREATE INDEX extractions_by_job ON extractions (job_id)"),
+        // When the user last changed the record by hand in the results table (null: as extracted).
+        QStringLiteral("ALTER TABLE extractions ADD COLUMN edited_at_ms INTEGER"),
+    }};
+}
+
 }  // namespace
 
 const QList<MigrationStep>& migrationSteps()
 {
-    static const QList<MigrationStep> steps = {version1(), version2()};
-    static_assert(kSchemaVersion == 2, "append a MigrationStep when bumping kSchemaVersion");
+    static const QList<MigrationStep> steps = {version1(), version2(), version3()};
+    static_assert(kSchemaVersion == 3, "append a MigrationStep when bumping kSchemaVersion");
     return steps;
 }
 

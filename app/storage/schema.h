@@ -17,7 +17,7 @@ struct MigrationStep {
 };
 
 // The newest schema this build understands (PRAGMA user_version). Bump it only by appending a step.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // All steps in order; step i has toVersion == i + 1.
 const QList<MigrationStep>& migrationSteps();

@@ -7,20 +7,26 @@
 
 #include "command.h"
 #include "model/test_model_maker.h"
+#include "model/test_vision_tower.h"
 
 namespace {
 
 void print_make_usage() {
   std::fprintf(stderr,
-               "Usage: lectern-cli make-test-model --shape tiny|0.8b --format gguf|hf --type f32|f16|bf16|q8_0|q4_k_m\n"
-               "                                   [--seed N] --out PATH\n\n"
+               "Usage: lectern-cli make-test-model --shape tiny|0.8b|long --format gguf|hf --type f32|f16|bf16|q8_0|q4_k_m\n"
+               "                                   [--seed N] [--vision [--vision-shape tiny|real]] --out PATH\n\n"
                "Writes a Qwen3.5 text model with random weights (and a small trained BPE tokenizer + chat template).\n"
-               "  --shape   tiny (8 layers, hidden 256) or 0.8b (the real Qwen3.5-0.8B text shape)\n"
+               "  --shape   tiny (8 layers, hidden 256), 0.8b (the real Qwen3.5-0.8B text shape) or long (4 layers,\n"
+               "            hidden 64, 1M-token context: long-context tests)\n"
                "  --format  gguf (a llama.cpp-compatible file) or hf (a folder: config.json, model.safetensors,\n"
                "            tokenizer.json, tokenizer_config.json); q8_0 and q4_k_m are GGUF only\n"
                "  --seed    weights are a pure function of the seed (default 0): a GGUF and an HF folder made\n"
                "            with the same seed and a 16/32-bit type hold the same model\n"
-               "  --out     the .gguf file, or the folder for hf\n");
+               "  --out     the .gguf file, or the folder for hf\n"
+               "  --vision  also write a random vision tower: hf adds model.visual.* (model-vision.safetensors and\n"
+               "            vision_config); gguf writes mmproj-<name>.gguf next to the model\n"
+               "  --vision-shape  tiny (2 blocks, width 64; default) or real (the Qwen3.5-0.8B tower); the output\n"
+               "            width is the text model's (1024 with --shape 0.8b)\n");
 }
 
 int bad_value(const char* what, const std::string& value) {
@@ -34,13 +40,18 @@ int bad_value(const char* what, const std::string& value) {
 static int run_make_test_model(const std::vector<std::string>& args) {
   using namespace lectern::model;
   TestModelOptions o;
-  bool have_shape = false, have_format = false, have_type = false;
+  bool have_shape = false, have_format = false, have_type = false, vision = false;
+  TestVisionShape vision_shape = TestVisionShape::Tiny;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     const bool has_value = i + 1 < args.size();
     if (a == "-h" || a == "--help") {
       print_make_usage();
       return 0;
+    }
+    if (a == "--vision") {
+      vision = true;
+      continue;
     }
     if (!has_value) {
       print_make_usage();
@@ -65,6 +76,10 @@ static int run_make_test_model(const std::vector<std::string>& args) {
       if (v.empty() || *end != '\0' || v[0] == '-') return bad_value("seed", v);
     } else if (a == "--out") {
       o.out = v;
+    } else if (a == "--vision-shape") {
+      auto s = test_vision_shape_from_name(v);
+      if (!s) return bad_value("vision shape", v);
+      vision_shape = *s;
     } else {
       print_make_usage();
       return 2;
@@ -79,6 +94,18 @@ static int run_make_test_model(const std::vector<std::string>& args) {
   if (!r.is_ok()) {
     std::fprintf(stderr, "lectern-cli make-test-model: %s\n", r.status().to_string().c_str());
     return 1;
+  }
+  if (vision) {
+    TestVisionOptions vo{vision_shape, o.type, o.seed, test_model_hparams(o.shape).n_embd};
+    const std::string mmproj = default_mmproj_path(o.out);
+    auto v = o.format == TestModelFormat::Hf ? add_test_vision_tower_hf(o.out, vo) : write_test_vision_mmproj(mmproj, vo);
+    if (!v.is_ok()) {
+      std::fprintf(stderr, "lectern-cli make-test-model: vision tower: %s\n", v.status().to_string().c_str());
+      return 1;
+    }
+    if (o.format == TestModelFormat::Gguf) std::printf("wrote %s (vision tower)\n", mmproj.c_str());
+    r->n_tensors += v->n_tensors;
+    r->n_bytes += v->n_bytes;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("wrote %s (%llu tensors, %.1f MB) in %.2f s\n", o.out.c_str(), static_cast<unsigned long long>(r->n_tensors),

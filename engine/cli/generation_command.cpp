@@ -38,9 +38,10 @@ std::optional<int> parse_generation_args(const std::vector<std::string>& args, c
   return std::nullopt;
 }
 
-Result<Engine> load_engine(const std::string& model, const GenerationFlags& flags) {
+Result<Engine> load_engine(const std::string& model, const GenerationFlags& flags, const std::string& mmproj) {
   EngineOptions eo;
   eo.model_path = model;
+  eo.mmproj_path = mmproj;
   eo.device = flags.device;
   eo.context_length = flags.context_length;
   return Engine::load(eo);

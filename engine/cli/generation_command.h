@@ -19,8 +19,8 @@ std::optional<int> parse_generation_args(const std::vector<std::string>& args, c
                                          std::string& model, GenerationFlags& flags,
                                          const std::function<bool(size_t& i)>& own);
 
-// Loads MODEL on the flags' device with their context length.
-Result<Engine> load_engine(const std::string& model, const GenerationFlags& flags);
+// Loads MODEL on the flags' device with their context length (and a vision projector when mmproj is given).
+Result<Engine> load_engine(const std::string& model, const GenerationFlags& flags, const std::string& mmproj = {});
 
 // Streams the answer to `request` to stdout (Ctrl-C cancels it), then its [stats] line. Errors, also a generation
 // that finished with FinishReason::Error, are printed to stderr as "lectern-cli <command>: <message>" and give

@@ -19,7 +19,8 @@ const char* const kGenerationFlagsUsage =
     "  --temp T                   temperature; 0 = greedy (defaults: the model card's, qwen35.md §9)\n"
     "  --top-k K  --top-p P  --min-p P\n"
     "  --presence-penalty X  --repeat-penalty X\n"
-    "  --seed N                   sampler seed (default: random)\n";
+    "  --seed N                   sampler seed (default: random)\n"
+    "  --json-schema FILE         constrain the answer to JSON valid against this JSON Schema\n";
 
 namespace {
 
@@ -50,7 +51,7 @@ FlagParse parse_generation_flag(const std::vector<std::string>& args, size_t& i,
   if (a == "--no-think") return f.think = false, FlagParse::Ok;
   static const char* const kValued[] = {"--device", "--ctx", "--max-tokens", "--max-reasoning-tokens", "--temp",
                                         "--top-k", "--top-p", "--min-p", "--presence-penalty", "--repeat-penalty",
-                                        "--seed"};
+                                        "--seed", "--json-schema"};
   bool valued = false;
   for (const char* k : kValued) valued = valued || a == k;
   if (!valued) return FlagParse::NotMine;
@@ -78,6 +79,20 @@ FlagParse parse_generation_flag(const std::vector<std::string>& args, size_t& i,
   } else if (a == "--top-k") {
     if (!parse_int(v, 0, INT32_MAX, n)) return bad("an integer >= 0");
     f.top_k = static_cast<int32_t>(n);
+  } else if (a == "--json-schema") {
+    std::FILE* file = std::fopen(v.c_str(), "rb");
+    if (!file) return bad("a readable JSON Schema file");
+    std::string text;
+    char buf[4096];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, file)) > 0) text.append(buf, got);
+    std::fclose(file);
+    const Status check = check_json_schema(text);
+    if (!check.is_ok()) {
+      std::fprintf(stderr, "lectern-cli %s: %s: %s\n", command, v.c_str(), check.message().c_str());
+      return FlagParse::Bad;
+    }
+    f.json_schema = std::move(text);
   } else if (a == "--seed") {
     if (!parse_int(v, 0, INT64_MAX, n)) return bad("a non-negative integer");
     f.seed = static_cast<uint64_t>(n);
@@ -111,6 +126,7 @@ GenerationSettings generation_settings(const GenerationFlags& f, bool thinking) 
   g.sampler.seed = f.seed;
   g.max_tokens = f.max_tokens;
   g.max_reasoning_tokens = f.max_reasoning_tokens;
+  g.json_schema = f.json_schema;
   return g;
 }
 

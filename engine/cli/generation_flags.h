@@ -20,6 +20,7 @@ struct GenerationFlags {
   std::optional<float> temperature, top_p, min_p, presence_penalty, repetition_penalty;
   std::optional<int32_t> top_k;
   std::optional<uint64_t> seed;
+  std::optional<std::string> json_schema;  // --json-schema FILE: the file's text (constrained decoding)
 };
 
 // Usage lines for the flags below.

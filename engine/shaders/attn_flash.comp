@@ -25,7 +25,28 @@ const float NEG = -3.402823466e38;
 
 layout(binding = 0) readonly buffer QBuf { float qg[]; };  // [n_tokens, n_head, 2, HD]: (query | gate)
 layout(binding = 0) readonly buffer QBuf4 { vec4 qg4[]; };
-#ifdef CACHE_F16
+#if defined(CACHE_Q8)
+// Per (key, kv head) row HD / 32 groups of 9 words: 8 words of int8 quants (4 per word, little-endian), then the
+// f32 scale (attn_kv_store.comp). HD is a multiple of 32 (checked by the host).
+layout(binding = 1) readonly buffer KBuf { uint k_cache[]; };
+layout(binding = 2) readonly buffer VBuf { uint v_cache[]; };
+const uint ROW_WORDS = HD / 32u * 9u;
+// i: index of a group of four values in the [row][HD4] view (as for the f16 cache).
+vec4 load_k4(uint i) {
+  const uint c = i % HD4, base = (i / HD4) * ROW_WORDS + (c >> 3) * 9u;
+  const int w = int(k_cache[base + (c & 7u)]);
+  const vec4 q = vec4(bitfieldExtract(w, 0, 8), bitfieldExtract(w, 8, 8), bitfieldExtract(w, 16, 8),
+                      bitfieldExtract(w, 24, 8));
+  return q * uintBitsToFloat(k_cache[base + 8u]);
+}
+// i: index of a pair of values in the [row][HD2] view.
+vec2 load_v2(uint i) {
+  const uint c = i % HD2, base = (i / HD2) * ROW_WORDS + (c >> 4) * 9u;
+  const int w = int(v_cache[base + ((c & 15u) >> 1)]);
+  const int shift = int(c & 1u) * 16;
+  return vec2(bitfieldExtract(w, shift, 8), bitfieldExtract(w, shift + 8, 8)) * uintBitsToFloat(v_cache[base + 8u]);
+}
+#elif defined(CACHE_F16)
 // Halves packed two per 32-bit word (no 16-bit storage feature needed).
 layout(binding = 1) readonly buffer KBuf { uvec2 k_cache[]; };  // [block keys, n_head_kv, HD]
 layout(binding = 2) readonly buffer VBuf { uint v_cache[]; };

@@ -61,8 +61,8 @@ inline std::vector<Variant> make_variants(const std::vector<VariantSpec>& specs)
 
 // Weights larger than one binding (lowered to 64 KiB here) become row blocks, and activations larger than one
 // binding are processed in chunks of tokens: calls run_case on a fresh device made under that limit, for each dtype,
-// matvec (0 tokens) with register tiles, then 5 and 65 tokens with register and shared-memory tiles. Fatal failures
-// return early: call it inside ASSERT_NO_FATAL_FAILURE.
+// matvec (0 tokens) with register tiles, then 5 and 65 tokens with register, shared-memory and lane tiles. Fatal
+// failures return early: call it inside ASSERT_NO_FATAL_FAILURE.
 inline void split_binding_cases(
     std::span<const DType> dtypes,
     const std::function<void(const Variant& v, DType dtype, uint64_t n_tokens, ops::MatmulKernel kernel)>& run_case) {
@@ -76,8 +76,9 @@ inline void split_binding_cases(
   ASSERT_TRUE(v.transfer);
   for (DType dtype : dtypes) {
     for (uint64_t tokens : {0, 5, 65}) {
-      for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles}) {
-        if (tokens == 0 && kernel == ops::MatmulKernel::SharedMemoryTiles) continue;
+      for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles,
+                          ops::MatmulKernel::LaneTiles}) {
+        if (tokens == 0 && kernel != ops::MatmulKernel::RegisterTiles) continue;
         run_case(v, dtype, tokens, kernel);
       }
     }
@@ -115,9 +116,11 @@ inline void run_product(const Variant& v, DType dtype, uint64_t n_in, uint64_t n
   out->y = download_floats(t, by, rows * n_out);
 }
 
-// The shader that ran: matvec's register tiles for matvec and RegisterTiles, else matmul's shared-memory tiles.
+// The shader that ran: matvec's register tiles for matvec and RegisterTiles, matmul_lanes for LaneTiles, else
+// matmul's shared-memory tiles.
 inline Result<std::string> product_shader(const vk::Device& d, DType dtype, uint64_t n_tokens,
                                           ops::MatmulKernel kernel) {
+  if (n_tokens != 0 && kernel == ops::MatmulKernel::LaneTiles) return ops::matmul_lanes_shader(d, dtype);
   const bool registers = n_tokens == 0 || kernel == ops::MatmulKernel::RegisterTiles;
   return registers ? ops::matvec_shader(d, dtype) : ops::matmul_shader(d, dtype);
 }

@@ -35,6 +35,14 @@ constexpr double k_tolerance_f16_store = 5e-7;
 // nmse ~1e-13. A driver that truncates would differ by up to 2^-10 relative on K and V: output nmse ~1e-7. 1e-6
 // accepts both; the f32 chain and the f16 cases of MatchesReference hold the kernels to 1e-9.
 constexpr double k_tolerance_f16_chain = 1e-6;
+// q8_0 store: each value is rounded to the nearest step of d = max|x| / 127 of its group of 32 (error <= d / 2, checked
+// per element): for uniform data in [-2, 2], d ~ 0.0148 and the error is uniform in +-d/2: nmse ~ d^2 / 12 / (4 / 3)
+// ~ 1.4e-5. 3e-5 bounds it; a wrong position, head or scale gives ~1.
+constexpr double k_tolerance_q8_store = 3e-5;
+// The layer chain with a q8_0 cache: GPU and CPU (cpu::kv_round_trip_q8_0) quantise their own k and v; they can
+// differ by one step where x / d lands within an ulp of a half step (division is not exact on GPUs): a few values
+// off by ~0.01 give output nmse ~1e-8. 1e-6 as for f16; a wrong group layout or scale gives ~1e-2 and more.
+constexpr double k_tolerance_q8_chain = 1e-6;
 
 vk::Buffer make_bytes(const vk::Device& d, uint64_t n, const std::string& name) {
   auto b = vk::Buffer::create(d, n, vk::MemoryUsage::DeviceLocal, name);
@@ -50,6 +58,15 @@ std::vector<float> download_cache(vk::Transfer& t, const ops::KvCache& cache, bo
     const vk::Buffer& buf = values ? cache.v_block(b) : cache.k_block(b);
     std::vector<std::byte> raw(buf.size());
     EXPECT_TRUE(t.download(buf, 0, raw.data(), raw.size()).is_ok());
+    if (cache.dtype() == DType::Q8_0) {  // groups of 32: 32 int8 quants, then the f32 scale
+      EXPECT_EQ(raw.size() % 36, 0u);
+      for (size_t g = 0; g + 36 <= raw.size(); g += 36) {
+        float d;
+        std::memcpy(&d, raw.data() + g + 32, 4);
+        for (size_t i = 0; i < 32; ++i) out.push_back(float(static_cast<int8_t>(raw[g + i])) * d);
+      }
+      continue;
+    }
     const uint64_t n = raw.size() / (cache.dtype() == DType::F16 ? 2 : 4);
     EXPECT_EQ(n % elems, 0u);
     for (uint64_t i = 0; i < n; ++i) {
@@ -152,7 +169,7 @@ class OpsAttention : public vk_test::VulkanTest {};
 TEST_F(OpsAttention, KvStoreWritesPositions) {
   vk::Device& d = vk_test::device();
   vk::Transfer& t = vk_test::transfer();
-  for (DType dtype : {DType::F32, DType::F16}) {
+  for (DType dtype : {DType::F32, DType::F16, DType::Q8_0}) {
     for (uint64_t max_block : {uint64_t{0}, uint64_t{64}}) {  // one block; blocks of 64 positions (stores straddle)
       const uint32_t n_kv = 2, hd = 64;
       const uint64_t n_ctx = 200, row = n_kv * hd;
@@ -175,7 +192,9 @@ TEST_F(OpsAttention, KvStoreWritesPositions) {
       std::vector<float> written_got, written_want;
       size_t n_untouched_ok = 0, n_untouched = 0, n_nearest = 0, n_unfaithful = 0;
       for (uint64_t i = 0; i < n_ctx * row; ++i) {
-        for (auto [got, want] : {std::pair{k_got[i], k_all[i]}, std::pair{v_got[i], v_all[i]}}) {
+        for (int which = 0; which < 2; ++which) {
+          const std::vector<float>& all = which == 0 ? k_all : v_all;
+          const float got = which == 0 ? k_got[i] : v_got[i], want = all[i];
           if (std::isnan(want)) {
             ++n_untouched;
             n_untouched_ok += std::isnan(got);
@@ -185,10 +204,18 @@ TEST_F(OpsAttention, KvStoreWritesPositions) {
           written_want.push_back(want);
           // f32: a bit-exact copy. f16: one of the two halves around the input (within one ulp, 2^-10 relative for
           // these normal values); the nearest one (ties to even, as f32_to_f16) on drivers that round to nearest.
+          // q8_0: within half a step d = max|x| / 127 of the value's group of 32 (plus rounding slack).
           const float nearest = dtype == DType::F16 ? f16_to_f32(f32_to_f16(want)) : want;
           n_nearest += got == nearest;
-          n_unfaithful += dtype == DType::F16 ? !(std::fabs(got - want) <= std::ldexp(std::fabs(want), -10) + 0x1p-24f)
-                                              : got != want;
+          if (dtype == DType::Q8_0) {
+            float amax = 0.0f;
+            for (uint64_t j = i / 32 * 32; j < i / 32 * 32 + 32; ++j) amax = std::max(amax, std::fabs(all[j]));
+            n_unfaithful += !(std::fabs(got - want) <= amax / 127.0f * 0.5f * 1.0001f + 1e-7f);
+          } else {
+            n_unfaithful += dtype == DType::F16
+                                ? !(std::fabs(got - want) <= std::ldexp(std::fabs(want), -10) + 0x1p-24f)
+                                : got != want;
+          }
         }
       }
       EXPECT_EQ(n_untouched, 2 * 31 * row + 2 * 36 * row);  // positions 69..99 and 164..199, K and V
@@ -199,7 +226,7 @@ TEST_F(OpsAttention, KvStoreWritesPositions) {
                     "blocks=%zu,nearest=%zu/%zu)", dtype_name(dtype), n_kv, hd, cache->n_blocks(), n_nearest,
                     written_want.size());
       vk_test::report(name, vk_test::nmse(written_got, written_want),
-                      dtype == DType::F16 ? k_tolerance_f16_store : 0.0);
+                      dtype == DType::F16 ? k_tolerance_f16_store : dtype == DType::Q8_0 ? k_tolerance_q8_store : 0.0);
     }
   }
 }
@@ -214,6 +241,9 @@ TEST_F(OpsAttention, MatchesReference) {
       {8, 2, 32, 65, 1100, DType::F16},  {4, 2, 96, 5, 33, DType::F32},    {2, 1, 36, 3, 10, DType::F16},
       {4, 1, 64, 1, 1300, DType::F16, 200.0f},
       {8, 2, 256, 64, 0, DType::F32, 200.0f},
+      // q8_0 caches: the kernel's dequantisation against the downloaded, CPU-decoded cache.
+      {4, 2, 32, 3, 40, DType::Q8_0},    {8, 2, 256, 65, 100, DType::Q8_0}, {8, 2, 256, 1, 1000, DType::Q8_0},
+      {4, 1, 64, 130, 5, DType::Q8_0},   {2, 1, 96, 1, 300, DType::Q8_0},
   };
   uint64_t seed = 9000;
   for (const AttnCase& c : cases) check_attention(d, vk_test::transfer(), c, seed += 10);
@@ -240,6 +270,7 @@ TEST_F(OpsAttention, SplitBindingsMatchReference) {
   check_attention(*d, *t, {4, 2, 32, 1, 1050, DType::F32}, 9500);
   check_attention(*d, *t, {4, 2, 32, 65, 200, DType::F32}, 9510);
   check_attention(*d, *t, {4, 2, 32, 130, 600, DType::F16}, 9520);
+  check_attention(*d, *t, {4, 2, 32, 65, 1100, DType::Q8_0}, 9525);  // 72-byte rows: blocks of 512
   // Forced small blocks on the default device: 1,000+ positions in blocks of 128.
   check_attention(vk_test::device(), vk_test::transfer(), {8, 2, 64, 3, 1001, DType::F16}, 9530, 128);
 }
@@ -253,7 +284,7 @@ TEST_F(OpsAttention, LayerChainMatchesReference) {
   const ops::RopeConfig rope{64, 1e7, {11, 11, 10, 0}};
   auto table = ops::RopeTable::create(d, t, rope);
   ASSERT_TRUE(table.is_ok());
-  for (DType dtype : {DType::F32, DType::F16}) {
+  for (DType dtype : {DType::F32, DType::F16, DType::Q8_0}) {
     auto cache = ops::KvCache::create(d, dtype, 16, n_kv, hd, "chain cache");
     ASSERT_TRUE(cache.is_ok());
     auto scratch_bytes = ops::attention_scratch_bytes(d, *cache, n_head, 5);
@@ -265,7 +296,7 @@ TEST_F(OpsAttention, LayerChainMatchesReference) {
     std::vector<float> k_cpu, v_cpu;  // the CPU cache
     uint64_t n_past = 0;
     for (uint64_t n_tokens : {5u, 1u}) {
-      const uint64_t seed = 9610 + 10 * n_past + (dtype == DType::F16 ? 100 : 0);
+      const uint64_t seed = 9610 + 10 * n_past + (dtype == DType::F16 ? 100 : dtype == DType::Q8_0 ? 200 : 0);
       std::vector<float> qg = vk_test::random_floats(n_tokens * n_head * 2 * hd, seed, -2.0f, 2.0f);
       std::vector<float> k = vk_test::random_floats(n_tokens * n_kv * hd, seed + 1, -2.0f, 2.0f);
       std::vector<float> v = vk_test::random_floats(n_tokens * n_kv * hd, seed + 2, -2.0f, 2.0f);
@@ -279,7 +310,13 @@ TEST_F(OpsAttention, LayerChainMatchesReference) {
       ASSERT_TRUE(cpu::head_norm_rope(qg_cpu, q_rows, qn, 1e-6f, params, pos).is_ok());
       ASSERT_TRUE(cpu::head_norm_rope(k_rot, k_rows, kn, 1e-6f, params, pos).is_ok());
       for (float& x : k_rot) x = dtype == DType::F16 ? f16_to_f32(f32_to_f16(x)) : x;
-      for (float x : v) v_cpu.push_back(dtype == DType::F16 ? f16_to_f32(f32_to_f16(x)) : x);
+      std::vector<float> v_stored = v;
+      for (float& x : v_stored) x = dtype == DType::F16 ? f16_to_f32(f32_to_f16(x)) : x;
+      if (dtype == DType::Q8_0) {
+        ASSERT_TRUE(cpu::kv_round_trip_q8_0(k_rot).is_ok());
+        ASSERT_TRUE(cpu::kv_round_trip_q8_0(v_stored).is_ok());
+      }
+      v_cpu.insert(v_cpu.end(), v_stored.begin(), v_stored.end());
       k_cpu.insert(k_cpu.end(), k_rot.begin(), k_rot.end());
       const float scale = 1.0f / 16.0f;
       const cpu::AttentionDims dims{n_tokens, n_past, n_head, n_kv, hd, scale};
@@ -304,7 +341,7 @@ TEST_F(OpsAttention, LayerChainMatchesReference) {
       // f32 cache: the rope_norm and attention tolerances combined (1e-9 dominates); f16: see k_tolerance_f16_chain.
       vk_test::report(label("attention_layer_chain", {n_head, n_kv, hd, n_tokens, n_past, dtype}, *cache, n_dispatches),
                       vk_test::nmse(vk_test::download_floats(t, bo, want.size()), want),
-                      dtype == DType::F16 ? k_tolerance_f16_chain : k_tolerance);
+                      dtype == DType::F16 ? k_tolerance_f16_chain : dtype == DType::Q8_0 ? k_tolerance_q8_chain : k_tolerance);
       n_past += n_tokens;
     }
   }
@@ -312,7 +349,10 @@ TEST_F(OpsAttention, LayerChainMatchesReference) {
 
 TEST_F(OpsAttention, RejectsBadArguments) {
   vk::Device& d = vk_test::device();
-  EXPECT_EQ(ops::KvCache::create(d, DType::Q8_0, 16, 2, 64, "c").status().code(), ErrorCode::Unsupported);
+  EXPECT_EQ(ops::KvCache::create(d, DType::Q4_K, 16, 2, 64, "c").status().code(), ErrorCode::Unsupported);
+  Status q8 = ops::KvCache::create(d, DType::Q8_0, 16, 2, 36, "c").status();  // head_dim not a multiple of 32
+  EXPECT_EQ(q8.code(), ErrorCode::InvalidArgument);
+  EXPECT_NE(q8.message().find("multiple of 32"), std::string::npos) << q8.message();
   Status s = ops::KvCache::create(d, DType::F16, 16, 2, 30, "c").status();
   EXPECT_EQ(s.code(), ErrorCode::InvalidArgument);
   EXPECT_NE(s.message().find("multiple of 4"), std::string::npos) << s.message();

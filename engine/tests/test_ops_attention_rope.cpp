@@ -236,3 +236,37 @@ TEST_F(OpsAttentionRope, RejectsBadArguments) {
   EXPECT_NE(s.message().find("at most head_dim"), std::string::npos) << s.message();
   ASSERT_TRUE((*seq)->run().is_ok());
 }
+
+// The fixed-point frequency table itself, host only: for every pair of Qwen3.5's table (n_rot 64, theta 1e7) the
+// fractional turn p * F mod 2^64 (what rope.glsl computes with 32-bit multiplies) equals p * inv_freq / (2 pi) mod 1
+// computed in long double, at the last positions of a 262,144 context and beyond. Rounding F costs <= p * 2^-65
+// turns (7e-15 at 262,143); long double adds ~1e-15. A table built in f32 or f64 arithmetic would be off by
+// ~1e-3 / ~1e-12 turns at p = 262,143.
+TEST(OpsRopeTable, FixedPointTurnsAreExactAtLongPositions) {
+  const ops::RopeConfig config{64, 1e7, {11, 11, 10, 0}};
+  const std::vector<uint32_t> entries = ops::rope_table_entries(config);
+  ASSERT_EQ(entries.size(), 4u * 32);
+  const long double two_pi = 6.283185307179586476925286766559L;
+  for (int64_t p : {int64_t{1}, int64_t{4097}, int64_t{131071}, int64_t{262142}, int64_t{262143}, int64_t{1} << 20}) {
+    double worst = 0;
+    for (uint32_t i = 0; i < 32; ++i) {
+      const uint64_t f = uint64_t{entries[4 * i]} | (uint64_t{entries[4 * i + 1]} << 32);
+      const uint64_t turn = static_cast<uint64_t>(p) * f;  // mod 2^64: the fractional turn in 0.64 fixed point
+      const long double got = std::ldexp(static_cast<long double>(turn), -64);
+      const long double inv_freq = std::pow(10000000.0L, -2.0L * i / 64.0L);
+      long double want = static_cast<long double>(p) * inv_freq / two_pi;
+      want -= std::floor(want);
+      long double diff = std::fabs(got - want);
+      diff = std::min(diff, 1.0L - diff);  // distance on the circle
+      worst = std::max(worst, static_cast<double>(diff));
+    }
+    std::printf("rope table at p = %lld: worst turn error %.3g\n", static_cast<long long>(p), worst);
+    EXPECT_LE(worst, 2e-14 * std::max<double>(1.0, double(p) / 262143.0)) << "p = " << p;
+  }
+  // Axes of the IMROPE sections (qwen35.md §2.5.3): pair i uses T, H, W in turn within 3 * sections.
+  EXPECT_EQ(entries[4 * 0 + 2], 0u);
+  EXPECT_EQ(entries[4 * 1 + 2], 1u);
+  EXPECT_EQ(entries[4 * 2 + 2], 2u);
+  EXPECT_EQ(entries[4 * 31 + 2], 1u);  // 31 % 3 == 1 and 31 < 3 * 11: H
+  EXPECT_EQ(entries[4 * 30 + 2], 0u);  // 30 % 3 == 0 and 30 < 3 * 11: T
+}

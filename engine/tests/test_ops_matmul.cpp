@@ -123,6 +123,16 @@ TEST_F(OpsMatmul, MatmulMatchesReference) {
       }
     }
   }
+  // Lane tiles (matmul_lanes.comp; token tiles of 8 up to 64, rows in 16 per lane): partial and whole tiles, more
+  // than one token tile (130), row counts below, at and above one workgroup's 128 rows (CPU profile) or 64.
+  for (const Variant& v : variants({{true, true, k_cpu}, {false, false, k_gpu}})) {
+    ASSERT_TRUE(v.transfer);
+    for (DType dtype : k_dtypes) {
+      for (uint64_t t : {1, 9, 64, 130}) {
+        for (const InOut& s : shapes) check(v, dtype, s.n_in, s.n_out, t, seed++, ops::MatmulKernel::LaneTiles);
+      }
+    }
+  }
 }
 
 // Weights larger than one binding (64 KiB here, as 128 MiB on lavapipe) become row blocks, one dispatch each, and

@@ -185,6 +185,14 @@ TEST_F(OpsQuantMatmul, MatmulRegisterTilesMatchReference) {
   }
 }
 
+TEST_F(OpsQuantMatmul, MatmulLaneTilesMatchReference) {
+  uint64_t seed = 5800;
+  for (const Variant& v : variants({{true, k_cpu}})) {
+    ASSERT_TRUE(v.transfer);
+    matmul_cases(v, ops::MatmulKernel::LaneTiles, &seed);
+  }
+}
+
 TEST_F(OpsQuantMatmul, MatmulSharedTilesMatchReference) {
   uint64_t seed = 5500;
   for (const Variant& v : variants({{true, k_auto}})) {
@@ -202,7 +210,8 @@ TEST_F(OpsQuantMatmul, SubnormalBlockScales) {
   for (DType dtype : k_types) {
     const uint64_t n_in = row_lengths(dtype)[1];
     check(all[0], dtype, n_in, 65, 0, seed++, ops::MatmulKernel::Auto, 1e-3f);
-    for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles}) {
+    for (auto kernel : {ops::MatmulKernel::RegisterTiles, ops::MatmulKernel::SharedMemoryTiles,
+                        ops::MatmulKernel::LaneTiles}) {
       check(all[0], dtype, n_in, 65, 5, seed++, kernel, 1e-3f);
     }
   }

@@ -273,9 +273,11 @@ TEST(BackendFactory, DeviceChoices) {
   auto cpu = create_backend(*weights, DeviceChoice::Cpu);
   ASSERT_TRUE(cpu.is_ok());
   EXPECT_EQ((*cpu)->info().name, "cpu");
-  auto automatic = create_backend(*weights, DeviceChoice::Auto);
+  std::string reason = "stale";
+  auto automatic = create_backend(*weights, DeviceChoice::Auto, {}, &reason);
   ASSERT_TRUE(automatic.is_ok()) << automatic.status().to_string();
   EXPECT_EQ((*automatic)->info().name, "vulkan") << "auto prefers Vulkan when a device exists";
+  EXPECT_EQ(reason, "") << "no fallback, no reason";
 }
 
 // ---- scripted backend: bookkeeping without a real model ----

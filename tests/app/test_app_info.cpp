@@ -1,6 +1,7 @@
 // test_app_info.cpp: AppInfo's product name, version (must equal CMake's project version) and XDG folders.
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -45,6 +46,8 @@ private slots:
         QCOMPARE(QCoreApplication::applicationVersion(), QStringLiteral(LECTERN_EXPECTED_VERSION));
         QVERIFY(QCoreApplication::organizationName().isEmpty());
         QVERIFY(QCoreApplication::organizationDomain().isEmpty());
+        // The desktop file and the AppStream metainfo are installed under this id (packaging/).
+        QCOMPARE(QGuiApplication::desktopFileName(), QStringLiteral("io.github.lectern.Lectern"));
     }
 
     void defaultDirectoriesUnderHome()

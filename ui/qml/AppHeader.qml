@@ -1,7 +1,8 @@
-// AppHeader.qml: the window's top bar: app icon, product name and version.
+// AppHeader.qml: the window's top bar: app icon, product name and version, and the open conversation's title.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Lectern
 
 ToolBar {
     id: appHeader
@@ -9,6 +10,12 @@ ToolBar {
 
     required property string productName
     required property string productVersion
+
+    // The About button was pressed (Main.qml opens the dialog; F1 does the same).
+    signal aboutRequested()
+    // The Extract button was toggled (Main.qml switches between the chat and the Extract view; Ctrl+E does the same).
+    property bool extractActive: false
+    signal extractToggled()
 
     topPadding: 8
     bottomPadding: 8
@@ -52,8 +59,36 @@ ToolBar {
             }
         }
 
-        Item {
+        Label {
+            objectName: "conversationTitleLabel"
+            text: ChatController.currentTitle
+            elide: Text.ElideRight
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: 14
             Layout.fillWidth: true
+            Accessible.name: qsTr("Conversation: %1").arg(text)
+        }
+
+        ToolButton {
+            objectName: "extractButton"
+            text: qsTr("Extract")
+            checkable: true
+            checked: appHeader.extractActive
+            Accessible.name: qsTr("Extract data from files")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Extract tables of data from files (Ctrl+E)")
+            onClicked: appHeader.extractToggled()
+        }
+
+        ToolButton {
+            objectName: "aboutButton"
+            text: qsTr("About")
+            icon.source: "qrc:/icons/lectern.svg"
+            display: AbstractButton.TextBesideIcon
+            Accessible.name: qsTr("About Lectern")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("About Lectern (F1)")
+            onClicked: appHeader.aboutRequested()
         }
     }
 }

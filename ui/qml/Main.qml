@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Lectern
 
 ApplicationWindow {
     id: window
@@ -11,8 +12,20 @@ ApplicationWindow {
     required property string productName
     required property string productVersion
 
+    // The main area shows the Extract view instead of the chat (header button, Ctrl+E).
+    property bool extractMode: false
+
     // The user sent the composer's text; the chat controller connects here once it exists.
     signal messageSubmitted(string text)
+
+    // `lectern FILE...` and files handed over by a second launch (ui/app_composition.cpp): a new conversation with
+    // the files attached, ready for a question.
+    function openFilesInNewChat(urls) {
+        ChatController.newConversation();
+        composer.clear();
+        composer.addFiles(urls);
+        composer.forceActiveFocus();
+    }
 
     title: productName
     width: 1100
@@ -28,21 +41,94 @@ ApplicationWindow {
         onActivated: Qt.quit()
     }
 
+    // Keyboard: everything the mouse can do in the sidebar and the chat (issue 7 item 9).
+    Shortcut {
+        objectName: "newChatShortcut"
+        sequence: "Ctrl+N"
+        onActivated: {
+            ChatController.newConversation();
+            composer.forceActiveFocus();
+        }
+    }
+    Shortcut {
+        objectName: "searchShortcut"
+        sequences: ["Ctrl+F", "Ctrl+K"]
+        onActivated: sidebar.focusSearch()
+    }
+    Shortcut {
+        objectName: "renameShortcut"
+        sequence: "F2"
+        enabled: ChatController.currentConversationId !== 0
+        onActivated: sidebar.renameCurrent()
+    }
+    Shortcut {
+        objectName: "stopShortcut"
+        sequence: "Esc"
+        enabled: ChatController.busy
+        onActivated: ChatController.stop()
+    }
+
+    Shortcut {
+        objectName: "settingsShortcut"
+        sequence: "Ctrl+,"
+        onActivated: settingsDialog.open()
+    }
+    Shortcut {
+        objectName: "extractShortcut"
+        sequence: "Ctrl+E"
+        onActivated: window.extractMode = !window.extractMode
+    }
+    Shortcut {
+        objectName: "aboutShortcut"
+        sequence: "F1"
+        onActivated: aboutDialog.open()
+    }
+
+    // Attachments, settings and model setup (ui-attach).
+    FileDropArea {
+        anchors.fill: parent
+        enabled: !window.extractMode  // the Extract view takes its own drops
+        onFilesDropped: (urls) => composer.addFiles(urls)
+    }
+    SettingsDialog {
+        id: settingsDialog
+        onModelSettingsChanged: modelSetup.loadConfiguredModel()
+    }
+    ModelSetupDialog {
+        id: modelSetup
+    }
+    AboutDialog {
+        id: aboutDialog
+    }
+    footer: StatusLine {}
+
     header: AppHeader {
         productName: window.productName
         productVersion: window.productVersion
+        onAboutRequested: aboutDialog.open()
+        extractActive: window.extractMode
+        onExtractToggled: window.extractMode = !window.extractMode
     }
 
     RowLayout {
         anchors.fill: parent
         spacing: 0
 
+        ExtractView {
+            visible: window.extractMode
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+
         Sidebar {
+            id: sidebar
+            visible: !window.extractMode
             Layout.fillHeight: true
             Layout.preferredWidth: 264
         }
 
         Rectangle {
+            visible: !window.extractMode
             Layout.fillHeight: true
             implicitWidth: 1
             color: window.palette.mid
@@ -50,6 +136,7 @@ ApplicationWindow {
         }
 
         ColumnLayout {
+            visible: !window.extractMode
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 0
@@ -60,8 +147,13 @@ ApplicationWindow {
             }
 
             Composer {
+                id: composer
                 Layout.fillWidth: true
-                onSubmitted: (text) => window.messageSubmitted(text)
+                onSubmitted: (text) => {
+                    window.messageSubmitted(text);
+                    if (ChatController.send(text, composer.documents(), composer.thinking))
+                        composer.clear();
+                }
             }
         }
     }

@@ -25,10 +25,22 @@ struct ContentPart {
   ContentPartKind kind = ContentPartKind::Text;
   std::string text;    // Text parts only
   std::string source;  // Image/Video parts: the path or URL as given (informational; not rendered)
+  // Pixels for the vision encoder (ChatSession::generate encodes them; a part without pixels only renders its
+  // placeholder). Image: one RGB8 picture [height][width][3]. Video: frames already sampled (each width × height
+  // RGB8) with their times in seconds; the engine pairs them and writes the "<t seconds>" text (qwen35.md §7.4).
+  uint32_t width = 0, height = 0;
+  std::vector<uint8_t> rgb;                  // Image
+  std::vector<std::vector<uint8_t>> frames;  // Video
+  std::vector<double> frame_times;           // Video, one per frame
+
+  bool has_pixels() const { return !rgb.empty() || !frames.empty(); }
 
   static ContentPart make_text(std::string text);
   static ContentPart make_image(std::string source = {});
   static ContentPart make_video(std::string source = {});
+  static ContentPart make_image_rgb(uint32_t width, uint32_t height, std::vector<uint8_t> rgb, std::string source = {});
+  static ContentPart make_video_frames(uint32_t width, uint32_t height, std::vector<std::vector<uint8_t>> frames,
+                                       std::vector<double> frame_times, std::string source = {});
 };
 
 // A function call made by the assistant. arguments_json is the JSON text of an object whose keys become the

@@ -51,7 +51,15 @@ struct GenerationSettings {
   LoopDetectionSettings loop_detection;
   // Text injected to close the reasoning block early (budget or loop): "</think>" with the template's newlines.
   std::string reasoning_close_text = "\n</think>\n\n";
+  // Constrains the answer (after any reasoning) to compact JSON valid against this schema (the subset that
+  // check_json_schema accepts): only tokens keeping a valid prefix are sampled, the value is closed in time to fit
+  // max_tokens, and generation stops when it is complete.
+  std::optional<std::string> json_schema;
 };
+
+// OK when constrained decoding supports the schema; otherwise InvalidArgument / Unsupported with a message naming
+// the offending part (e.g. "JSON schema /properties/total: keyword \"minimum\" is not supported ...").
+Status check_json_schema(std::string_view schema_json);
 
 enum class FinishReason {
   Stop,       // a stop token (<|im_end|>, <|endoftext|>, the tokenizer's eos)

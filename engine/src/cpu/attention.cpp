@@ -65,6 +65,24 @@ Status head_norm_rope(std::span<float> x, const HeadRows& r, std::span<const flo
   return Status::ok();
 }
 
+Status kv_round_trip_q8_0(std::span<float> x) {
+  if (x.size() % 32 != 0)
+    return Status(ErrorCode::InvalidArgument, "kv_round_trip_q8_0: " + std::to_string(x.size()) +
+                                                  " values are not whole groups of 32");
+  for (size_t g = 0; g < x.size(); g += 32) {
+    float amax = 0.0f;
+    for (size_t i = g; i < g + 32; ++i) amax = std::max(amax, std::fabs(x[i]));
+    const float d = amax / 127.0f;
+    const float id = d > 0.0f ? 1.0f / d : 0.0f;
+    for (size_t i = g; i < g + 32; ++i) {
+      const float v = x[i] * id;
+      const float q = std::clamp(std::copysign(std::floor(std::fabs(v) + 0.5f), v), -127.0f, 127.0f);
+      x[i] = q * d;
+    }
+  }
+  return Status::ok();
+}
+
 Status gated_attention(std::span<const float> qg, std::span<const float> k, std::span<const float> v,
                        const AttentionDims& d, std::span<float> out) {
   const size_t hd = d.head_dim;

@@ -39,6 +39,11 @@ struct HeadRows {
 Status head_norm_rope(std::span<float> x, const HeadRows& rows, std::span<const float> w, float eps,
                       const RopeParams& rope, std::span<const int32_t> positions);
 
+// The q8_0 KV-cache store (ops::kv_store on a Q8_0 cache), in place: every group of 32 consecutive values becomes
+// q * d with d = max|x| / 127 (f32) and q = x / d rounded half away from zero (f32 arithmetic, as the shader).
+// x.size() must be a multiple of 32.
+Status kv_round_trip_q8_0(std::span<float> x);
+
 struct AttentionDims {
   size_t n_tokens = 0;   // T new tokens, at absolute positions n_past .. n_past + T - 1
   size_t n_past = 0;     // cache positions before them

@@ -118,13 +118,32 @@ std::vector<float> Qwen35Reference::step(int32_t token, const std::array<int64_t
 }
 
 std::vector<float> Qwen35Reference::step_embedding(const std::vector<float>& hidden, const std::array<int64_t, 3>& pos3) {
+  return forward(hidden, pos3, true);
+}
+
+void Qwen35Reference::advance(int32_t token, const std::array<int64_t, 3>& pos3) {
   const auto& c = w_.config;
-  std::vector<float> x = hidden;  // [n_embd] residual stream
+  std::vector<float> h(w_.token_embd.begin() + static_cast<std::ptrdiff_t>(token) * c.n_embd,
+                       w_.token_embd.begin() + static_cast<std::ptrdiff_t>(token + 1) * c.n_embd);
+  (void)forward(std::move(h), pos3, false);
+}
+
+std::vector<float> Qwen35Reference::forward(std::vector<float> x, const std::array<int64_t, 3>& pos3,
+                                            bool with_logits) {
+  const auto& c = w_.config;
+  // x: [n_embd] residual stream
   std::vector<float> a(c.n_embd), mixed;
   for (int il = 0; il < c.n_layer; ++il) {
     const auto& L = w_.layers[il];
     a = x;
     rms_norm_inplace(a.data(), a.size(), L.attn_norm.data(), c.rms_eps);
+    if (!with_logits && il + 1 == c.n_layer) {  // only the state matters: what follows feeds these logits alone
+      if (c.is_full_attention(il))
+        store_kv(il, a, pos3);
+      else
+        gdn_layer(il, a, mixed);
+      return {};
+    }
     if (c.is_full_attention(il))
       attention_layer(il, a, pos3, mixed);
     else
@@ -202,13 +221,10 @@ void Qwen35Reference::gdn_layer(int il, const std::vector<float>& x, std::vector
   out = matvec(L.ssm_out, y, c.n_embd);
 }
 
-void Qwen35Reference::attention_layer(int il, const std::vector<float>& x, const std::array<int64_t, 3>& pos3,
-                                      std::vector<float>& out) {
+void Qwen35Reference::store_kv(int il, const std::vector<float>& x, const std::array<int64_t, 3>& pos3) {
   const auto& c = w_.config;
   const auto& L = w_.layers[il];
-  const int hd = c.head_dim, H = c.n_head, Hkv = c.n_head_kv;
-
-  std::vector<float> qg = matvec(L.attn_q, x, static_cast<size_t>(H) * 2 * hd);  // per head [q | gate]
+  const int hd = c.head_dim, Hkv = c.n_head_kv;
   std::vector<float> kk = matvec(L.attn_k, x, static_cast<size_t>(Hkv) * hd);
   std::vector<float> vv = matvec(L.attn_v, x, static_cast<size_t>(Hkv) * hd);
   for (int g = 0; g < Hkv; ++g) {
@@ -218,6 +234,16 @@ void Qwen35Reference::attention_layer(int il, const std::vector<float>& x, const
   }
   k_cache_[il].insert(k_cache_[il].end(), kk.begin(), kk.end());
   v_cache_[il].insert(v_cache_[il].end(), vv.begin(), vv.end());
+}
+
+void Qwen35Reference::attention_layer(int il, const std::vector<float>& x, const std::array<int64_t, 3>& pos3,
+                                      std::vector<float>& out) {
+  const auto& c = w_.config;
+  const auto& L = w_.layers[il];
+  const int hd = c.head_dim, H = c.n_head, Hkv = c.n_head_kv;
+
+  std::vector<float> qg = matvec(L.attn_q, x, static_cast<size_t>(H) * 2 * hd);  // per head [q | gate]
+  store_kv(il, x, pos3);
   const size_t n_ctx = k_cache_[il].size() / (static_cast<size_t>(Hkv) * hd);
 
   std::vector<float> attn(static_cast<size_t>(H) * hd);

@@ -75,6 +75,10 @@ class Qwen35Reference {
   std::vector<float> step(int32_t token, const std::array<int64_t, 3>& pos3);
   // Embedding rows may be replaced (vision); hidden [n_embd].
   std::vector<float> step_embedding(const std::vector<float>& hidden, const std::array<int64_t, 3>& pos3);
+  // Feeds one token whose logits nobody reads: the state advances exactly as with step(), but the last layer only
+  // updates its state (KV row or conv + delta states) and the LM head is skipped, since a token's last-layer output
+  // reaches nothing but its own logits. Makes long prompts (100K+ tokens) affordable when the last layer is attention.
+  void advance(int32_t token, const std::array<int64_t, 3>& pos3);
 
   void reset();
 
@@ -95,6 +99,10 @@ class Qwen35Reference {
   void gdn_layer(int il, const std::vector<float>& x, std::vector<float>& out);
   void attention_layer(int il, const std::vector<float>& x, const std::array<int64_t, 3>& pos3,
                        std::vector<float>& out);
+  // The k and v rows of one token for attention layer il (k normed and rotated), appended to the KV cache.
+  void store_kv(int il, const std::vector<float>& x, const std::array<int64_t, 3>& pos3);
+  // The layers; with_logits false: the last layer only updates its state and no logits are returned.
+  std::vector<float> forward(std::vector<float> x, const std::array<int64_t, 3>& pos3, bool with_logits);
 
   const Qwen35RefWeights& w_;
   std::vector<std::vector<float>> conv_state_;   // per layer: [conv_kernel-1][conv_channels]

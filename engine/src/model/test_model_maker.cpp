@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 std::optional<TestModelShape> test_model_shape_from_name(std::string_view name) {
   if (name == "tiny") return TestModelShape::Tiny;
   if (name == "0.8b" || name == "0.8B") return TestModelShape::Qwen35_0_8B;
+  if (name == "long") return TestModelShape::Long;
   return std::nullopt;
 }
 
@@ -48,6 +49,15 @@ HParams test_model_hparams(TestModelShape shape) {
     hp.mrope_sections = {11, 11, 10, 0};
     hp.n_k_heads = 16, hp.n_v_heads = 16, hp.k_head_dim = 128, hp.v_head_dim = 128;
     hp.n_vocab = 248320;
+  } else if (shape == TestModelShape::Long) {
+    // Attention only in the last layer so that references can skip it for tokens whose logits nobody reads;
+    // GDN dims at the kernels' minimum of 32.
+    hp.n_layer = 4, hp.n_embd = 64, hp.n_ff = 128;
+    hp.n_head = 2, hp.n_head_kv = 1, hp.head_dim = 16, hp.n_rot = 8;
+    hp.mrope_sections = {2, 1, 1, 0};
+    hp.n_k_heads = 1, hp.n_v_heads = 2, hp.k_head_dim = 32, hp.v_head_dim = 32;
+    hp.n_vocab = 768;
+    hp.n_ctx_train = 1 << 20;
   } else {
     // Small but complete: every row length a multiple of 256 so K-quants apply everywhere, Hv = 2 Hk for the
     // v-head reorder, GQA 2:1, partial rotary 16 of 64 dims.
@@ -65,7 +75,9 @@ HParams test_model_hparams(TestModelShape shape) {
 
 namespace {
 
-const char* shape_label(TestModelShape s) { return s == TestModelShape::Tiny ? "tiny" : "0.8b"; }
+const char* shape_label(TestModelShape s) {
+  return s == TestModelShape::Tiny ? "tiny" : s == TestModelShape::Long ? "long" : "0.8b";
+}
 
 Result<TestModelSummary> write_gguf(const TestModelOptions& o, const HParams& hp, const TestVocab& vocab,
                                     const std::vector<TensorPlan>& plans) {

@@ -13,10 +13,12 @@
 
 namespace lectern::model {
 
-enum class TestModelShape { Tiny, Qwen35_0_8B };
+// Long: a very small model (4 layers, hidden 64, one attention layer last, head_dim 16, one kv head) with a
+// 1,048,576-token trained context, for long-context tests where attention cost is what matters.
+enum class TestModelShape { Tiny, Qwen35_0_8B, Long };
 enum class TestModelFormat { Gguf, Hf };
 
-std::optional<TestModelShape> test_model_shape_from_name(std::string_view name);    // "tiny", "0.8b"
+std::optional<TestModelShape> test_model_shape_from_name(std::string_view name);    // "tiny", "0.8b", "long"
 std::optional<TestModelFormat> test_model_format_from_name(std::string_view name);  // "gguf", "hf"
 std::optional<TestModelType> test_model_type_from_name(std::string_view name);      // "f32" ... "q4_k_m"
 

@@ -100,13 +100,22 @@ Status check_heads(const KvCache& cache, uint32_t n_head) {
 
 }  // namespace
 
-uint64_t KvCache::token_bytes() const { return uint64_t{n_head_kv_} * head_dim_ * elem_bytes(dtype_); }
+uint64_t kv_token_bytes(DType dtype, uint32_t n_head_kv, uint32_t head_dim) {
+  const uint64_t n = uint64_t{n_head_kv} * head_dim;
+  return dtype == DType::Q8_0 ? n / 32 * 36 : n * elem_bytes(dtype);
+}
+
+uint64_t KvCache::token_bytes() const { return kv_token_bytes(dtype_, n_head_kv_, head_dim_); }
 
 Result<KvCache> KvCache::create(const vk::Device& device, DType dtype, uint64_t n_ctx, uint32_t n_head_kv,
                                 uint32_t head_dim, std::string name, uint64_t max_block_tokens) {
-  if (dtype != DType::F16 && dtype != DType::F32) {
+  if (dtype != DType::F16 && dtype != DType::F32 && dtype != DType::Q8_0) {
     return Status(ErrorCode::Unsupported, "kv cache '" + name + "': type " + dtype_name(dtype) +
-                                              " is not supported (f16 or f32)");
+                                              " is not supported (f16, q8_0 or f32)");
+  }
+  if (dtype == DType::Q8_0 && head_dim % 32 != 0) {
+    return Status(ErrorCode::InvalidArgument, "kv cache '" + name + "': a q8_0 cache needs head_dim to be a multiple "
+                                              "of 32 (got " + std::to_string(head_dim) + "); use f16");
   }
   if (n_ctx == 0 || n_ctx > (uint64_t{1} << 31) || n_head_kv == 0 || head_dim == 0 || head_dim % 4 != 0 ||
       head_dim > k_max_head_dim) {
@@ -165,10 +174,12 @@ Status kv_store(vk::Sequence& seq, const KvCache& cache, const vk::BufferSlice& 
   vk::Device& device = seq.device();
   const uint32_t wg = kernel_config(device).elementwise_wg;
   uint32_t spec[] = {wg};
-  const char* shader = cache.dtype() == DType::F16 ? "attn_kv_store_f32_f16" : "attn_kv_store_f32_f32";
+  const bool q8 = cache.dtype() == DType::Q8_0;
+  const char* shader = q8 ? "attn_kv_store_f32_q8_0"
+                          : cache.dtype() == DType::F16 ? "attn_kv_store_f32_f16" : "attn_kv_store_f32_f32";
   LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline, device.pipelines().get({shader, 4, 12, spec}));
   LECTERN_ASSIGN_OR_RETURN(uint64_t chunk, items_per_chunk(device, {row * 4}, n_tokens, 1, "kv_store"));
-  const uint64_t quads = row / 4;
+  const uint64_t quads = q8 ? row / 32 : row / 4;  // units of the shader: groups of 4 values (q8_0: of 32)
   for (uint64_t t0 = 0; t0 < n_tokens; t0 += chunk) {
     const uint64_t tokens = std::min(chunk, n_tokens - t0);
     const vk::BufferSlice k_part = sub_slice(k, t0 * row * 4, tokens * row * 4);
@@ -238,7 +249,10 @@ Status attention(vk::Sequence& seq, const vk::BufferSlice& qg, const KvCache& ca
 
   const TileShape& t = plan.tile;
   uint32_t spec[] = {t.wg, static_cast<uint32_t>(hd), t.br, t.np};
-  const std::string shader = reduction_shader(device, cache.dtype() == DType::F16 ? "attn_f16_f32" : "attn_f32_f32");
+  const char* variant = cache.dtype() == DType::Q8_0  ? "attn_q8_0_f32"
+                        : cache.dtype() == DType::F16 ? "attn_f16_f32"
+                                                      : "attn_f32_f32";
+  const std::string shader = reduction_shader(device, variant);
   LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* flash, device.pipelines().get({shader, 5, sizeof(FlashPush), spec}));
   uint32_t combine_spec[] = {k_combine_wg};
   LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* combine,

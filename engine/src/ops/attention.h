@@ -19,14 +19,15 @@ class Sequence;
 namespace lectern::ops {
 
 // K and V of one attention layer, each [n_ctx, n_head_kv, head_dim] in f16 (default: 12 KiB per token for
-// Qwen3.5-0.8B, 3 GiB at 262,144 tokens) or f32. Positions are cut into blocks of block_tokens() consecutive
+// Qwen3.5-0.8B, 3 GiB at 262,144 tokens), q8_0 (8-bit quants + an f32 scale per 32 values: 6.75 KiB per token,
+// 1.7 GiB at 262,144) or f32. Positions are cut into blocks of block_tokens() consecutive
 // positions, one K and one V buffer per block, each at most the device's per-binding and per-allocation limits:
 // a cache that fits is one block; a larger one uses a power-of-two block size (lavapipe, 128 MiB per binding:
 // 131,072 f16 positions of Qwen3.5 per block). Kernels bind one block at a time.
 class KvCache {
  public:
   // head_dim must be a multiple of 4 and at most 512 (the attention kernel keeps a head row in registers/shared
-  // memory); dtype F16 or F32. Contents start undefined; only positions written by kv_store are ever read.
+  // memory); dtype F16, F32 or Q8_0 (head_dim a multiple of 32). Contents start undefined; only positions written by kv_store are ever read.
   // max_block_tokens (0: no cap) lowers the block size, for tests of the multi-block path.
   static Result<KvCache> create(const vk::Device& device, DType dtype, uint64_t n_ctx, uint32_t n_head_kv,
                                 uint32_t head_dim, std::string name, uint64_t max_block_tokens = 0);
@@ -52,6 +53,10 @@ class KvCache {
   std::vector<vk::Buffer> k_, v_;
   std::string name_;
 };
+
+// Bytes of one position of K (or V) with n_head_kv heads of head_dim in a cache of `dtype`: F32 4 and F16 2 bytes
+// per value; Q8_0 9 32-bit words per 32 values (8 words of int8 quants, then the f32 scale), 1.125 bytes per value.
+uint64_t kv_token_bytes(DType dtype, uint32_t n_head_kv, uint32_t head_dim);
 
 // Writes k and v of T new tokens (f32 [T, n_head_kv * head_dim]; k already normed and rotated, §2.5.3) to cache
 // positions [n_past, n_past + T), converting to the cache type (f16: packHalf2x16, which rounds to nearest on every

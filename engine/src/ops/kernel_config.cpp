@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "vk/device.h"
+#include "vk/env.h"
 
 namespace lectern::ops {
 
@@ -12,6 +13,15 @@ namespace lectern::ops {
 static uint32_t fit_workgroup(const vk::Device& device, uint32_t want) {
   uint32_t limit = std::min(device.limits().max_workgroup_invocations, device.info().max_compute_work_group_size[0]);
   return std::bit_floor(std::max<uint32_t>(1, std::min(want, limit)));
+}
+
+// LECTERN_VK_MATVEC=classic: the strided decode kernels even where matvec_xreg.comp would run (read once).
+static bool xreg_disabled() {
+  static const bool disabled = [] {
+    std::optional<std::string> v = vk::env_string("LECTERN_VK_MATVEC");
+    return v && *v == "classic";
+  }();
+  return disabled;
 }
 
 KernelConfig kernel_config(const vk::Device& device) {
@@ -25,6 +35,11 @@ KernelConfig kernel_config(const vk::Device& device) {
     c.matvec = {wg, 4, 1};
     c.matmul_register = {wg, 8, 8};
     c.register_max_tokens = UINT32_MAX;
+    // Lanes that each own 16 weight rows x 64 tokens beat the strided register tiles 3-4x on lavapipe (Q8_0,
+    // [3584, 1024] x 64 tokens: 3.7-4.7 against 1.0-1.6 GFLOP/s; BENCHMARKS.md).
+    c.matmul_lanes = {wg, wg * 16, 64};
+    c.use_lane_tiles = true;
+    c.matvec_xreg = device.use_subgroup_arithmetic() && wg == subgroup && !xreg_disabled();
   } else {
     // A few subgroups per row group so each row streams with wide, coalesced loads.
     uint32_t wg = fit_workgroup(device, std::max<uint32_t>(64, 2 * subgroup));
@@ -85,8 +100,25 @@ Result<std::string> matmul_shader(const vk::Device& device, DType w_dtype) {
   return weight_shader(device, "matmul", w_dtype);
 }
 
+Result<std::string> matmul_lanes_shader(const vk::Device& device, DType w_dtype) {
+  LECTERN_ASSIGN_OR_RETURN(std::string name, weight_shader(device, "matmul_lanes", w_dtype));
+  if (name.ends_with("_s16")) name.resize(name.size() - 4);
+  return name;
+}
+
 std::string reduction_shader(const vk::Device& device, const std::string& base) {
   return device.use_subgroup_arithmetic() ? base + "_sg" : base;
+}
+
+std::optional<XregKernel> matvec_xreg_kernel(const vk::Device& device, DType w_dtype) {
+  if (!kernel_config(device).matvec_xreg) return std::nullopt;
+  switch (w_dtype) {
+    case DType::F32: return XregKernel{"matvec_f32_f32_xreg", 16};
+    case DType::F16: return XregKernel{"matvec_f16_f32_xreg", 32};
+    case DType::BF16: return XregKernel{"matvec_bf16_f32_xreg", 32};
+    case DType::Q8_0: return XregKernel{"matvec_q8_0_f32_xreg", 64};  // two blocks: whole words
+    default: return std::nullopt;
+  }
 }
 
 }  // namespace lectern::ops

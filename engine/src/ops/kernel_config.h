@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/dtype.h"
@@ -34,6 +35,15 @@ struct KernelConfig {
   MatmulTile matmul_small{16, 64, 16, 1, 4};  // shared tiles for few tokens: don't waste a 64-token tile
   MatmulTile matmul_large{64, 64, 16, 4, 4};
   uint32_t matmul_small_max_tokens = 16;
+  // Prefill with matmul_lanes.comp ({lanes, weight rows, largest token tile} per workgroup): CPU devices, from
+  // lanes_min_tokens tokens on.
+  RegisterTile matmul_lanes{8, 128, 64};
+  bool use_lane_tiles = false;
+  uint32_t lanes_min_tokens = 16;
+  // Decode products with the activations held in registers (matvec_xreg.comp): CPU devices with subgroup
+  // arithmetic. LECTERN_VK_MATVEC=classic turns it off (A/B benchmarks).
+  bool matvec_xreg = false;
+  uint32_t matvec_xreg_groups = 8;  // groups of one subgroup's width of rows per workgroup
 };
 
 // By the device's KernelProfile. Measured on lavapipe (Mesa 22.3, 2 shared cores): workgroups of one 8-wide
@@ -48,6 +58,16 @@ uint32_t norm_workgroup(const vk::Device& device, uint64_t n_cols);
 // "matvec_f16_f32_s16_sg" for the device's features; Unsupported for weight types without a kernel yet.
 Result<std::string> matvec_shader(const vk::Device& device, DType w_dtype);
 Result<std::string> matmul_shader(const vk::Device& device, DType w_dtype);
+// "matmul_lanes_q8_0_f32": packed 32-bit reads on every device.
+Result<std::string> matmul_lanes_shader(const vk::Device& device, DType w_dtype);
+
+// The x-in-registers decode kernel for these weights: its shader name and chunk width (n_in must be a multiple of
+// it). nullopt where the device does not use it (KernelConfig::matvec_xreg) or the weight type has none.
+struct XregKernel {
+  std::string shader;
+  uint32_t chunk = 0;
+};
+std::optional<XregKernel> matvec_xreg_kernel(const vk::Device& device, DType w_dtype);
 // "rms_norm_f32_sg" or "rms_norm_f32".
 std::string reduction_shader(const vk::Device& device, const std::string& base);
 

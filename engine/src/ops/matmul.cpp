@@ -3,6 +3,8 @@
 #include "ops/matmul.h"
 
 #include <algorithm>
+#include <bit>
+#include <optional>
 
 #include "ops/kernel_config.h"
 #include "ops/op_common.h"
@@ -25,11 +27,12 @@ struct TiledPush {
   uint32_t n_in, n_tokens, n_rows, y_stride, y_offset;
 };
 
-// Y[tokens, :] for every row block with matvec.comp, `tile.tokens` tokens and `tile.rows` rows per workgroup.
-Status dispatch_register_tiles(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x,
-                               const vk::BufferSlice& y, uint64_t tokens, const RegisterTile& tile) {
+// Y[tokens, :] for every row block with `shader` (matvec.comp, matvec_q.comp or matmul_lanes.comp, which share
+// their push constants and grid), `tile.tokens` tokens and `tile.rows` rows per workgroup.
+Status dispatch_register_tiles(vk::Sequence& seq, const std::string& shader, const vk::DeviceMatrix& w,
+                               const vk::BufferSlice& x, const vk::BufferSlice& y, uint64_t tokens,
+                               const RegisterTile& tile) {
   vk::Device& device = seq.device();
-  LECTERN_ASSIGN_OR_RETURN(std::string shader, matvec_shader(device, w.dtype()));
   uint32_t spec[] = {tile.wg, tile.rows, tile.tokens};
   LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline, device.pipelines().get({shader, 3, 20, spec}));
   const auto& max_groups = device.limits().max_group_count;
@@ -46,6 +49,43 @@ Status dispatch_register_tiles(vk::Sequence& seq, const vk::DeviceMatrix& w, con
     auto groups = vk::split_groups((block.n_rows + tile.rows - 1) / tile.rows, max_groups);
     groups[2] = static_cast<uint32_t>(token_groups);
     LECTERN_TRY(seq.dispatch(*pipeline, bindings, push, groups));
+  }
+  return Status::ok();
+}
+
+// Push constants of matvec_xreg.comp.
+struct XregPush {
+  uint32_t n_in, n_rows, y_offset, accumulate;
+};
+
+// The x-in-registers kernel for w, when the device uses it and w's rows are whole chunks.
+std::optional<XregKernel> xreg_for(const vk::Device& device, const vk::DeviceMatrix& w) {
+  std::optional<XregKernel> k = matvec_xreg_kernel(device, w.dtype());
+  if (!k || w.n_cols() < k->chunk || w.n_cols() % k->chunk != 0) return std::nullopt;
+  return k;
+}
+
+// y (+)= W x with matvec_xreg.comp, one dispatch per row block.
+// With `up` given, x is the gate and the product's input silu(x) * up (the _glu variant).
+Status dispatch_xreg(vk::Sequence& seq, const XregKernel& kernel, const vk::DeviceMatrix& w, const vk::BufferSlice& x,
+                     const vk::BufferSlice& y, bool accumulate, const vk::BufferSlice* up = nullptr) {
+  vk::Device& device = seq.device();
+  const KernelConfig config = kernel_config(device);
+  const uint32_t sg = device.limits().subgroup_size;
+  uint32_t spec[] = {sg, config.matvec_xreg_groups};
+  const std::string shader = up ? kernel.shader + "_glu" : kernel.shader;
+  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline, device.pipelines().get({shader, up ? 4u : 3u, 16, spec}));
+  const uint64_t rows_per_group = uint64_t{sg} * config.matvec_xreg_groups;
+  const vk::Access y_access = accumulate || w.n_cols() > uint64_t{kernel.chunk} * sg ? vk::Access::ReadWrite
+                                                                                       : vk::Access::Write;
+  for (const vk::RowBlock& block : w.blocks()) {
+    XregPush push{static_cast<uint32_t>(w.n_cols()), static_cast<uint32_t>(block.n_rows),
+                  static_cast<uint32_t>(block.first_row), accumulate ? 1u : 0u};
+    vk::Binding bindings[] = {{block.buffer.whole(), vk::Access::Read}, {x, vk::Access::Read}, {y, y_access},
+                              {up ? *up : x, vk::Access::Read}};
+    auto groups = vk::split_groups((block.n_rows + rows_per_group - 1) / rows_per_group,
+                                   device.limits().max_group_count);
+    LECTERN_TRY(seq.dispatch(*pipeline, std::span<const vk::Binding>(bindings, up ? 4 : 3), push, groups));
   }
   return Status::ok();
 }
@@ -93,7 +133,120 @@ Status matvec(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlic
                                                   std::to_string(n_x) + " and " + std::to_string(n_y));
   }
   LECTERN_TRY(check_u32(w.n_rows(), "matvec", "rows"));
-  return dispatch_register_tiles(seq, w, x, y, 1, kernel_config(seq.device()).matvec);
+  if (auto k = xreg_for(seq.device(), w)) return dispatch_xreg(seq, *k, w, x, y, false);
+  LECTERN_ASSIGN_OR_RETURN(std::string shader, matvec_shader(seq.device(), w.dtype()));
+  return dispatch_register_tiles(seq, shader, w, x, y, 1, kernel_config(seq.device()).matvec);
+}
+
+Status matvec_glu_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& gate,
+                      const vk::BufferSlice& up, const vk::BufferSlice& y) {
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_g, f32_count(gate, "matvec_glu_add", "gate"));
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_u, f32_count(up, "matvec_glu_add", "up"));
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_y, f32_count(y, "matvec_glu_add", "y"));
+  if (n_g != w.n_cols() || n_u != w.n_cols() || n_y != w.n_rows()) {
+    return Status(ErrorCode::InvalidArgument, "matvec_glu_add with '" + w.name() + "' [" +
+                                                  std::to_string(w.n_rows()) + ", " + std::to_string(w.n_cols()) +
+                                                  "] needs gate and up of " + std::to_string(w.n_cols()) +
+                                                  " and y of " + std::to_string(w.n_rows()) + " elements, got " +
+                                                  std::to_string(n_g) + ", " + std::to_string(n_u) + " and " +
+                                                  std::to_string(n_y));
+  }
+  LECTERN_TRY(check_u32(w.n_rows(), "matvec_glu_add", "rows"));
+  auto k = xreg_for(seq.device(), w);
+  if (!k) {
+    return Status(ErrorCode::Unsupported, "matvec_glu_add: no accumulating decode kernel for '" + w.name() + "' (" +
+                                              dtype_name(w.dtype()) + ") on " + seq.device().info().name +
+                                              "; check matvec_can_accumulate and use silu_mul + matvec + add");
+  }
+  return dispatch_xreg(seq, *k, w, gate, y, true, &up);
+}
+
+bool matvec_multi_supported(const vk::Device& device, std::span<const MatvecOut> outs) {
+  if (outs.empty() || outs.size() > 4) return false;
+  for (const MatvecOut& o : outs) {
+    if (o.w == nullptr || o.w->dtype() != outs[0].w->dtype() || o.w->n_cols() != outs[0].w->n_cols() ||
+        o.w->blocks().size() != 1 || !xreg_for(device, *o.w))
+      return false;
+  }
+  return true;
+}
+
+Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk::BufferSlice& x) {
+  vk::Device& device = seq.device();
+  if (!matvec_multi_supported(device, outs)) {
+    return Status(ErrorCode::Unsupported, "matvec_multi: needs 1 to 4 matrices of one weight type with the "
+                                          "x-in-registers kernel, one row block each, and equal columns on " +
+                                              device.info().name + "; use matvec per matrix");
+  }
+  const vk::DeviceMatrix& w0 = *outs[0].w;
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_x, f32_count(x, "matvec_multi", "x"));
+  if (n_x != w0.n_cols())
+    return Status(ErrorCode::InvalidArgument, "matvec_multi: x has " + std::to_string(n_x) + " elements, the "
+                                                  "matrices " + std::to_string(w0.n_cols()) + " columns");
+  for (const MatvecOut& o : outs) {
+    LECTERN_ASSIGN_OR_RETURN(uint64_t n_y, f32_count(o.y, "matvec_multi", "y"));
+    if (n_y != o.w->n_rows())
+      return Status(ErrorCode::InvalidArgument, "matvec_multi: y for '" + o.w->name() + "' has " +
+                                                    std::to_string(n_y) + " elements, the matrix " +
+                                                    std::to_string(o.w->n_rows()) + " rows");
+  }
+  const XregKernel kernel = *xreg_for(device, w0);
+  const KernelConfig config = kernel_config(device);
+  const uint32_t sg = device.limits().subgroup_size;
+  uint32_t spec[] = {sg, config.matvec_xreg_groups};
+  const uint64_t rows_per_group = uint64_t{sg} * config.matvec_xreg_groups;
+  struct {
+    uint32_t n_in, pad[3];  // uvec4 members start on 16 bytes (std430 push-constant layout)
+    uint32_t n_rows[4], first_group[4];
+  } push{};
+  // The push block is n_in then two uvec4 at offsets 16 and 32: 48 bytes.
+  static_assert(sizeof(push) == 48);
+  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline,
+                           device.pipelines().get({kernel.shader + "_multi", 9, sizeof(push), spec}));
+  push.n_in = static_cast<uint32_t>(w0.n_cols());
+  uint64_t total = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    push.first_group[i] = static_cast<uint32_t>(total);
+    if (i < outs.size()) {
+      push.n_rows[i] = static_cast<uint32_t>(outs[i].w->n_rows());
+      total += (outs[i].w->n_rows() + rows_per_group - 1) / rows_per_group;
+    }
+  }
+  for (size_t i = outs.size(); i < 4; ++i) push.first_group[i] = static_cast<uint32_t>(total);
+  LECTERN_TRY(check_u32(total, "matvec_multi", "workgroups"));
+  const vk::Access y_access = w0.n_cols() > uint64_t{kernel.chunk} * sg ? vk::Access::ReadWrite : vk::Access::Write;
+  vk::Binding bindings[9];
+  for (size_t i = 0; i < 4; ++i) {
+    const MatvecOut& o = outs[i < outs.size() ? i : 0];
+    bindings[i] = {o.w->blocks()[0].buffer.whole(), vk::Access::Read};
+    bindings[5 + i] = {o.y, y_access};
+  }
+  bindings[4] = {x, vk::Access::Read};
+  return seq.dispatch(*pipeline, bindings, push, vk::split_groups(total, device.limits().max_group_count));
+}
+
+bool matvec_can_accumulate(const vk::Device& device, const vk::DeviceMatrix& w) {
+  return xreg_for(device, w).has_value();
+}
+
+Status matvec_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x, const vk::BufferSlice& y) {
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_x, f32_count(x, "matvec_add", "x"));
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_y, f32_count(y, "matvec_add", "y"));
+  if (n_x != w.n_cols() || n_y != w.n_rows()) {
+    return Status(ErrorCode::InvalidArgument, "matvec_add with '" + w.name() + "' [" + std::to_string(w.n_rows()) +
+                                                  ", " + std::to_string(w.n_cols()) + "] needs x of " +
+                                                  std::to_string(w.n_cols()) + " and y of " +
+                                                  std::to_string(w.n_rows()) + " elements, got " +
+                                                  std::to_string(n_x) + " and " + std::to_string(n_y));
+  }
+  LECTERN_TRY(check_u32(w.n_rows(), "matvec_add", "rows"));
+  auto k = xreg_for(seq.device(), w);
+  if (!k) {
+    return Status(ErrorCode::Unsupported, "matvec_add: no accumulating decode kernel for '" + w.name() + "' (" +
+                                              dtype_name(w.dtype()) + ") on " + seq.device().info().name +
+                                              "; check matvec_can_accumulate and use matvec + add");
+  }
+  return dispatch_xreg(seq, *k, w, x, y, true);
 }
 
 Status matmul(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x, const vk::BufferSlice& y,
@@ -120,8 +273,17 @@ Status matmul(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlic
     vk::BufferSlice y_part = sub_slice(y, t0 * y_row, tokens * y_row);
     bool registers = kernel == MatmulKernel::RegisterTiles ||
                      (kernel == MatmulKernel::Auto && tokens <= config.register_max_tokens);
-    if (registers) {
-      LECTERN_TRY(dispatch_register_tiles(seq, w, x_part, y_part, tokens, config.matmul_register));
+    const bool lanes = kernel == MatmulKernel::LaneTiles ||
+                       (kernel == MatmulKernel::Auto && config.use_lane_tiles && tokens >= config.lanes_min_tokens);
+    if (lanes) {
+      LECTERN_ASSIGN_OR_RETURN(std::string shader, matmul_lanes_shader(device, w.dtype()));
+      // Token tiles no larger than the batch: rows past the end would be computed and thrown away.
+      RegisterTile tile = config.matmul_lanes;
+      tile.tokens = static_cast<uint32_t>(std::clamp<uint64_t>(std::bit_ceil(tokens), 8, tile.tokens));
+      LECTERN_TRY(dispatch_register_tiles(seq, shader, w, x_part, y_part, tokens, tile));
+    } else if (registers) {
+      LECTERN_ASSIGN_OR_RETURN(std::string shader, matvec_shader(device, w.dtype()));
+      LECTERN_TRY(dispatch_register_tiles(seq, shader, w, x_part, y_part, tokens, config.matmul_register));
     } else {
       const MatmulTile& tile = tokens <= config.matmul_small_max_tokens ? config.matmul_small : config.matmul_large;
       LECTERN_TRY(dispatch_shared_tiles(seq, w, x_part, y_part, tokens, tile));

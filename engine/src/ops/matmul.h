@@ -3,10 +3,13 @@
 // activations larger than one binding are processed in chunks of tokens.
 #pragma once
 
+#include <span>
+
 #include "lectern/status.h"
 #include "vk/buffer.h"
 
 namespace lectern::vk {
+class Device;
 class DeviceMatrix;
 class Sequence;
 }  // namespace lectern::vk
@@ -17,10 +20,31 @@ namespace lectern::ops {
 // shader as ggml does). f32 accumulation.
 Status matvec(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x, const vk::BufferSlice& y);
 
+// y[n_out] += W · x: the residual add folded into a decode product. Only where matvec_can_accumulate (the
+// x-in-registers kernel, ops/kernel_config.h); Unsupported elsewhere.
+bool matvec_can_accumulate(const vk::Device& device, const vk::DeviceMatrix& w);
+Status matvec_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x, const vk::BufferSlice& y);
+
+// y[n_out] += W · (silu(gate) ⊙ up): the MLP's SwiGLU, down projection and residual add in one decode product.
+// gate and up: [n_in]. Only where matvec_can_accumulate; Unsupported elsewhere.
+Status matvec_glu_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& gate,
+                      const vk::BufferSlice& up, const vk::BufferSlice& y);
+
+// Several decode products with one input in one dispatch (a layer's q/k/v, or gate and up): y_i = W_i · x for up to
+// four matrices. Only where matvec_multi_supported (the x-in-registers kernel, one weight type, one row block each);
+// Unsupported elsewhere: then call matvec per matrix.
+struct MatvecOut {
+  const vk::DeviceMatrix* w = nullptr;
+  vk::BufferSlice y;
+};
+bool matvec_multi_supported(const vk::Device& device, std::span<const MatvecOut> outs);
+Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk::BufferSlice& x);
+
 enum class MatmulKernel {
   Auto,               // by token count and the device's kernel profile (ops/kernel_config.h)
   RegisterTiles,      // matvec.comp with several tokens per workgroup: few tokens, or CPU devices
   SharedMemoryTiles,  // matmul.comp: many tokens on GPUs
+  LaneTiles,          // matmul_lanes.comp: each lane whole outputs, no shared memory (CPU devices)
 };
 
 // Y[n_tokens, n_out] = X[n_tokens, n_in] · W[n_out, n_in]^T; n_tokens from X's size. f32 accumulation.

@@ -2,6 +2,7 @@
 #include "runtime/cpu_backend.h"
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 #include "cpu/qwen35_reference.h"
@@ -33,23 +34,37 @@ class CpuSnapshot final : public SequenceSnapshot {
 class CpuSequence final : public SequenceState {
  public:
   CpuSequence(const cpu::Qwen35RefWeights& weights, int64_t n_ctx)
-      : model_(weights), n_vocab_(weights.config.n_vocab), n_ctx_(n_ctx) {}
+      : weights_(weights), model_(weights), n_vocab_(weights.config.n_vocab), n_ctx_(n_ctx) {}
 
   int64_t n_ctx() const override { return n_ctx_; }
   int64_t n_past() const override { return n_past_; }
 
   Status eval(const EvalBatch& batch, std::vector<float>& logits) override {
     const int32_t n_vocab = n_vocab_;
-    LECTERN_TRY(check_eval_batch(batch, n_past_, n_ctx_, n_vocab));
+    const int32_t n_embd = weights_.config.n_embd;
+    LECTERN_TRY(check_eval_batch(batch, n_past_, n_ctx_, n_vocab, n_embd));
     const size_t n = batch.tokens.size();
     const size_t n_rows = batch.logits == LogitsMode::All ? n : (batch.logits == LogitsMode::Last ? 1 : 0);
     logits.resize(n_rows * static_cast<size_t>(n_vocab));
+    size_t next_override = 0;  // index into batch.embedding_rows (vision rows, qwen35.md §7.6)
     for (size_t i = 0; i < n; ++i) {
       const int64_t pos = n_past_ + static_cast<int64_t>(i);
       const std::array<int64_t, 3> pos3 = batch.positions.empty() ? std::array<int64_t, 3>{pos, pos, pos}
                                                                   : batch.positions[i];
-      // The reference always computes the LM head; rows nobody asked for are dropped.
-      std::vector<float> row = model_.step(batch.tokens[i], pos3);
+      // Rows nobody asked for skip the last layer's output and the LM head (Qwen35Reference::advance).
+      const bool wanted = batch.logits == LogitsMode::All || (batch.logits == LogitsMode::Last && i + 1 == n);
+      std::vector<float> row;
+      if (next_override < batch.embedding_rows.size() &&
+          batch.embedding_rows[next_override] == static_cast<int32_t>(i)) {
+        const float* src = batch.embeddings.data() + next_override * static_cast<size_t>(n_embd);
+        row = model_.step_embedding(std::vector<float>(src, src + n_embd), pos3);
+        ++next_override;
+      } else if (!wanted) {
+        model_.advance(batch.tokens[i], pos3);
+        continue;
+      } else {
+        row = model_.step(batch.tokens[i], pos3);
+      }
       if (batch.logits == LogitsMode::All)
         std::copy(row.begin(), row.end(), logits.begin() + static_cast<std::ptrdiff_t>(i * n_vocab));
       else if (batch.logits == LogitsMode::Last && i + 1 == n)
@@ -92,7 +107,71 @@ class CpuSequence final : public SequenceState {
     n_past_ = 0;
   }
 
+  std::string state_format() const override { return "cpu/gdn-f32/kv-f32"; }
+
+  // Layer by layer: conv then delta floats (GDN layers), K then V rows [0, n_past) (attention layers).
+  Status save_state(std::vector<uint8_t>& out) override {
+    const cpu::Qwen35Reference::State st = model_.save_state(true);
+    const auto& c = weights_.config;
+    const size_t kv_floats = static_cast<size_t>(n_past_) * c.n_head_kv * c.head_dim;
+    out.clear();
+    auto append = [&](const std::vector<float>& v, size_t n) {
+      const auto* p = reinterpret_cast<const uint8_t*>(v.data());
+      out.insert(out.end(), p, p + n * sizeof(float));
+    };
+    for (int il = 0; il < c.n_layer; ++il) {
+      if (c.is_full_attention(il)) {
+        append(st.k_cache[il], kv_floats);
+        append(st.v_cache[il], kv_floats);
+      } else {
+        append(st.conv[il], st.conv[il].size());
+        append(st.delta[il], st.delta[il].size());
+      }
+    }
+    return Status::ok();
+  }
+
+  Status load_state(std::span<const uint8_t> data, int64_t n_past) override {
+    const auto& c = weights_.config;
+    if (n_past < 0 || n_past > n_ctx_)
+      return Status(ErrorCode::InvalidArgument, "saved state of " + std::to_string(n_past) +
+                                                    " tokens does not fit this sequence's context of " +
+                                                    std::to_string(n_ctx_));
+    const size_t kv_floats = static_cast<size_t>(n_past) * c.n_head_kv * c.head_dim;
+    const size_t conv_floats = static_cast<size_t>(c.conv_kernel - 1) * c.conv_channels();
+    const size_t delta_floats = static_cast<size_t>(c.n_v_heads) * c.k_head_dim * c.v_head_dim;
+    size_t expected = 0;
+    for (int il = 0; il < c.n_layer; ++il)
+      expected += (c.is_full_attention(il) ? 2 * kv_floats : conv_floats + delta_floats) * sizeof(float);
+    if (data.size() != expected)
+      return Status(ErrorCode::InvalidArgument, "saved state has " + std::to_string(data.size()) +
+                                                    " bytes; this model needs " + std::to_string(expected) +
+                                                    " for " + std::to_string(n_past) + " tokens");
+    cpu::Qwen35Reference::State st;
+    st.has_kv = true;
+    st.conv.resize(c.n_layer), st.delta.resize(c.n_layer), st.k_cache.resize(c.n_layer), st.v_cache.resize(c.n_layer);
+    size_t at = 0;
+    auto take = [&](std::vector<float>& v, size_t n) {
+      v.resize(n);
+      std::memcpy(v.data(), data.data() + at, n * sizeof(float));
+      at += n * sizeof(float);
+    };
+    for (int il = 0; il < c.n_layer; ++il) {
+      if (c.is_full_attention(il)) {
+        take(st.k_cache[il], kv_floats);
+        take(st.v_cache[il], kv_floats);
+      } else {
+        take(st.conv[il], conv_floats);
+        take(st.delta[il], delta_floats);
+      }
+    }
+    model_.restore_state(st);
+    n_past_ = n_past;
+    return Status::ok();
+  }
+
  private:
+  const cpu::Qwen35RefWeights& weights_;
   cpu::Qwen35Reference model_;
   int32_t n_vocab_;
   int64_t n_ctx_;
@@ -152,7 +231,7 @@ class CpuBackend final : public ModelBackend {
 
 }  // namespace
 
-Status check_eval_batch(const EvalBatch& batch, int64_t n_past, int64_t n_ctx, int32_t n_vocab) {
+Status check_eval_batch(const EvalBatch& batch, int64_t n_past, int64_t n_ctx, int32_t n_vocab, int32_t n_embd) {
   if (batch.tokens.empty()) return Status(ErrorCode::InvalidArgument, "eval: empty batch");
   if (!batch.positions.empty() && batch.positions.size() != batch.tokens.size())
     return Status(ErrorCode::InvalidArgument, "eval: " + std::to_string(batch.positions.size()) +
@@ -166,6 +245,22 @@ Status check_eval_batch(const EvalBatch& batch, int64_t n_past, int64_t n_ctx, i
       return Status(ErrorCode::InvalidArgument,
                     "eval: token id " + std::to_string(t) + " is outside the model's vocabulary (0.." +
                         std::to_string(n_vocab - 1) + ")");
+  if (batch.embedding_rows.empty() && batch.embeddings.empty()) return Status::ok();
+  if (n_embd <= 0)
+    return Status(ErrorCode::Unsupported, "eval: this backend cannot take embedding overrides (vision input)");
+  if (batch.embeddings.size() != batch.embedding_rows.size() * static_cast<size_t>(n_embd))
+    return Status(ErrorCode::InvalidArgument,
+                  "eval: " + std::to_string(batch.embeddings.size()) + " override values for " +
+                      std::to_string(batch.embedding_rows.size()) + " rows of " + std::to_string(n_embd) +
+                      " (need rows * n_embd)");
+  int64_t prev = -1;
+  for (int32_t r : batch.embedding_rows) {
+    if (r <= prev || r >= static_cast<int64_t>(batch.tokens.size()))
+      return Status(ErrorCode::InvalidArgument,
+                    "eval: embedding override row " + std::to_string(r) +
+                        " is out of order or outside the batch of " + std::to_string(batch.tokens.size()) + " tokens");
+    prev = r;
+  }
   return Status::ok();
 }
 

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
+#include <limits>
 
 #include "runtime/loop_detector.h"
 #include "runtime/sampler.h"
@@ -56,11 +58,36 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 
 bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(std::memory_order_relaxed); }
 
+// Logits with the ids outside the constraint's bitset at -inf.
+void apply_token_mask(std::span<const float> logits, const std::vector<uint32_t>& bits, std::vector<float>& out) {
+  out.assign(logits.begin(), logits.end());
+  const size_t n = out.size();
+  for (size_t w = 0; w * 32 < n; ++w) {
+    const uint32_t word = w < bits.size() ? bits[w] : 0;
+    if (word == ~0u) continue;
+    for (size_t i = w * 32; i < std::min(n, w * 32 + 32); ++i)
+      if (!((word >> (i & 31)) & 1)) out[i] = -std::numeric_limits<float>::infinity();
+  }
+}
+
+// LECTERN_DEVICE_SAMPLING=0 keeps sampling on the host even where the backend could sample on the device.
+bool device_sampling_enabled() {
+  const char* v = std::getenv("LECTERN_DEVICE_SAMPLING");
+  return !(v && std::string(v) == "0");
+}
+
+bool only_stops_allowed(std::vector<uint32_t> bits, const GenerationVocab& vocab) {
+  for (int32_t id : vocab.stop_ids)
+    if (id >= 0 && static_cast<size_t>(id >> 5) < bits.size()) bits[id >> 5] &= ~(1u << (id & 31));
+  return std::all_of(bits.begin(), bits.end(), [](uint32_t w) { return w == 0; });
+}
+
 }  // namespace
 
 Result<GenerationResult> generate(Session& session, const Tokenizer& tokenizer, const GenerationVocab& vocab,
                                   std::span<const int32_t> prompt, const GenerationSettings& settings,
-                                  const GenerationCallbacks& callbacks, const std::atomic<bool>* cancel) {
+                                  const GenerationCallbacks& callbacks, const std::atomic<bool>* cancel,
+                                  TokenConstraint* constraint) {
   if (settings.max_tokens < 0) return Status(ErrorCode::InvalidArgument, "max_tokens must be >= 0");
   const Clock::time_point t_start = Clock::now();
   GenerationResult result;
@@ -81,11 +108,31 @@ Result<GenerationResult> generate(Session& session, const Tokenizer& tokenizer, 
   st.seed = sampler.seed();
   sampler.add_context(prompt);
 
+  // Sampling on the device where the backend takes these settings: only the token id comes back; the host sampler
+  // (same seed, same uniform) stays the fallback.
+  DeviceSampleRequest device_request;
+  device_request.temperature = settings.sampler.temperature;
+  device_request.top_k = settings.sampler.top_k;
+  device_request.top_p = settings.sampler.top_p;
+  device_request.min_p = settings.sampler.min_p;
+  device_request.presence_penalty = settings.sampler.presence_penalty;
+  device_request.repetition_penalty = settings.sampler.repetition_penalty;
+  const bool on_device = device_sampling_enabled() && session.can_sample_on_device(device_request);
+  const size_t n_vocab = static_cast<size_t>(session.n_vocab());
+  const size_t n_words = (n_vocab + 31) / 32;
+  const std::vector<uint32_t> vocab_bits = on_device ? sampler.allowed_bits(n_vocab) : std::vector<uint32_t>{};
+  std::vector<uint32_t> device_bits, penalty_pairs;
+  // The next token's draw, made on the device in the submission that evaluated the previous token (when that step
+  // was known to be an unconstrained sampled one).
+  bool have_pre_sampled = false;
+  DeviceSampleResult pre_sampled;
+
   // 1. The prompt: reuse what the session holds, evaluate the rest.
   ExtendOptions prefill;
   prefill.checkpoint_at = prompt_checkpoints(prompt, vocab);
   prefill.cancel = cancel;
   prefill.progress = callbacks.on_prefill_progress;
+  prefill.keep_logits_on_device = on_device;
   const uint64_t evaluated_before = session.n_evaluated();
   Result<int64_t> reused = session.sync(prompt, prefill);
   st.n_prompt_evaluated = static_cast<int64_t>(session.n_evaluated() - evaluated_before);
@@ -105,6 +152,8 @@ Result<GenerationResult> generate(Session& session, const Tokenizer& tokenizer, 
   LoopDetector loops(settings.loop_detection);
   bool reasoning = result.thinking;
   std::deque<int32_t> inject;  // close-reasoning tokens still to emit
+  std::vector<uint32_t> allowed_bits;  // [ceil(n_logits / 32)] the constraint's mask
+  std::vector<float> masked_logits;    // [n_logits]
   const auto emit = [&](std::string text, AssistantDelta delta) {
     const bool empty = text.empty() && delta.reasoning.empty() && delta.content.empty() && delta.tool_calls.empty() &&
                        !delta.replaced;
@@ -134,7 +183,51 @@ Result<GenerationResult> generate(Session& session, const Tokenizer& tokenizer, 
       token = inject.front();
       inject.pop_front();
     } else {
-      token = sampler.sample(session.logits());
+      const bool constrained = constraint && !reasoning;
+      if (constrained) {
+        const int64_t remaining = std::min<int64_t>(settings.max_tokens - st.n_generated,
+                                                    session.n_ctx() - session.n_past() + 1);
+        Status s = constraint->allowed(allowed_bits, remaining);
+        if (!s.is_ok()) {
+          fail(std::move(s));
+          break;
+        }
+        if (constraint->complete() && only_stops_allowed(allowed_bits, vocab)) {
+          st.finish_reason = FinishReason::Stop;
+          break;
+        }
+      }
+      token = -2;  // not sampled yet
+      if (have_pre_sampled && !constrained && !pre_sampled.host_fallback) {
+        token = pre_sampled.token;
+        if (pre_sampled.used_uniform) sampler.consume_uniform();
+      } else if (on_device && !(have_pre_sampled && !constrained)) {  // a fused draw's fallback goes to the host
+        DeviceSampleRequest r = device_request;
+        r.uniform = sampler.peek_uniform();
+        penalty_pairs = sampler.penalty_pairs(n_vocab);
+        r.penalties = penalty_pairs;
+        if (constrained) {
+          device_bits.assign(n_words, 0);
+          for (size_t w = 0; w < std::min(n_words, allowed_bits.size()); ++w)
+            device_bits[w] = allowed_bits[w] & (vocab_bits.empty() ? ~0u : vocab_bits[w]);
+          r.allowed_bits = device_bits;
+        } else {
+          r.allowed_bits = vocab_bits;
+        }
+        Result<DeviceSampleResult> drawn = session.sample_on_device(r);
+        if (drawn.is_ok() && !drawn->host_fallback) {
+          token = drawn->token;
+          if (drawn->used_uniform) sampler.consume_uniform();
+        }
+      }
+      if (token == -2) {
+        std::span<const float> logits = session.logits();
+        if (constrained) {
+          apply_token_mask(logits, allowed_bits, masked_logits);
+          logits = masked_logits;
+        }
+        token = sampler.sample(logits);
+      }
       if (token < 0) {
         fail(Status(ErrorCode::Internal, "no token could be sampled (every allowed logit is -inf or NaN)"));
         break;
@@ -145,6 +238,13 @@ Result<GenerationResult> generate(Session& session, const Tokenizer& tokenizer, 
       }
     }
     if (st.n_generated == 0) st.time_to_first_token = seconds_since(t_start);
+    if (constraint && !reasoning && !injected) {
+      Status s = constraint->accept(token);
+      if (!s.is_ok()) {
+        fail(std::move(s));
+        break;
+      }
+    }
     sampler.accept(token);
     result.tokens.push_back(token);
     ++st.n_generated;
@@ -175,11 +275,28 @@ Result<GenerationResult> generate(Session& session, const Tokenizer& tokenizer, 
     }
     ExtendOptions one;
     one.logits = LogitsMode::Last;
+    one.keep_logits_on_device = on_device;
+    // Will the next step sample without a constraint? Then draw it in the same submission.
+    const bool next_samples = on_device && inject.empty() && !(constraint && !reasoning) &&
+                              !(reasoning && settings.max_reasoning_tokens >= 0 &&
+                                st.n_reasoning >= settings.max_reasoning_tokens);
+    DeviceSampleRequest next = device_request;
+    DeviceSampleResult next_result;
+    if (next_samples) {
+      next.uniform = sampler.peek_uniform();
+      penalty_pairs = sampler.penalty_pairs(n_vocab);
+      next.penalties = penalty_pairs;
+      next.allowed_bits = vocab_bits;
+      one.sample = &next;
+      one.sampled = &next_result;
+    }
+    have_pre_sampled = false;
     Status s = session.extend(std::span<const int32_t>(&token, 1), one);
     if (!s.is_ok()) {
       fail(s);
       break;
     }
+    if (next_samples) pre_sampled = next_result, have_pre_sampled = true;
   }
 
   std::string tail = decoder.finish();

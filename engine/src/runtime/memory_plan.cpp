@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ops/attention.h"
 #include "vk/memory.h"
 
 namespace lectern::runtime {
@@ -46,7 +47,8 @@ SequencePlan plan_sequence(const PlanShape& shape, int64_t n_ctx, int32_t n_batc
   const ActivationWidths w = activation_widths(hp);
   const uint64_t B = static_cast<uint64_t>(p.n_batch);
 
-  p.kv_bytes = n_attn * 2 * static_cast<uint64_t>(n_ctx) * w.kv * 2;  // K and V, f16
+  const uint64_t kv_token_bytes = ops::kv_token_bytes(shape.kv_type, hp.n_head_kv, hp.head_dim);
+  p.kv_bytes = n_attn * 2 * static_cast<uint64_t>(n_ctx) * kv_token_bytes;  // K and V
   p.state_bytes = n_gdn * (uint64_t{hp.conv_kernel > 0 ? hp.conv_kernel - 1 : 0} * w.conv +
                            uint64_t{hp.n_v_heads} * hp.k_head_dim * hp.v_head_dim) * 4;
   // Per token: x, the normed x, a layer output; GDN qkv + conv output, z, b, a, beta, g, o; attention q|gate, k, v,
@@ -62,7 +64,7 @@ SequencePlan plan_sequence(const PlanShape& shape, int64_t n_ctx, int32_t n_batc
   // Split attention partials (ops/attention.h): per split and query row, head_dim outputs plus (max, sum). Splits
   // times tokens stay below ~4096 / n_head while the context is split for parallelism, or n_batch times the cache
   // blocks when the cache spans several bindings.
-  const uint64_t kv_block_bytes = static_cast<uint64_t>(n_ctx) * w.kv * 2;
+  const uint64_t kv_block_bytes = static_cast<uint64_t>(n_ctx) * kv_token_bytes;
   const uint64_t n_blocks = kv_block_bytes > shape.max_binding_bytes
                                 ? (kv_block_bytes + shape.max_binding_bytes - 1) / shape.max_binding_bytes + 1
                                 : 1;

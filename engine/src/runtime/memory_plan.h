@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/dtype.h"
 #include "lectern/status.h"
 #include "model/hparams.h"
 #include "model/weights.h"
@@ -16,6 +17,7 @@ namespace lectern::runtime {
 struct PlanShape {
   model::HParams hp;
   uint64_t max_binding_bytes = 128ull << 20;
+  DType kv_type = DType::F16;  // KV cache element type (ops::KvCache: F16, Q8_0 or F32)
 };
 
 // Per-sequence device memory, in bytes.
@@ -23,7 +25,7 @@ struct SequencePlan {
   int64_t n_ctx = 0;
   int32_t n_batch = 0;           // tokens per device evaluation (scratch is sized for this many)
   int32_t n_logit_rows = 0;      // logit rows one evaluation can hold
-  uint64_t kv_bytes = 0;         // K and V of every full-attention layer, f16, n_ctx positions
+  uint64_t kv_bytes = 0;         // K and V of every full-attention layer, n_ctx positions in the cache type
   uint64_t state_bytes = 0;      // conv (K-1 rows) and delta-rule (Hv dk dv) states of every GDN layer, f32
   uint64_t activation_bytes = 0; // per-token activations for n_batch tokens, logits rows
   uint64_t scratch_bytes = 0;    // chunked delta rule and split-attention partial results (upper bounds)

@@ -152,6 +152,39 @@ std::vector<Sampler::Candidate> Sampler::distribution(std::span<const float> log
   return out;
 }
 
+std::vector<uint32_t> Sampler::penalty_pairs(size_t n) const {
+  const double r = settings_.repetition_penalty;
+  if (!(r != 1.0 && r > 0.0) && settings_.presence_penalty == 0.0f) return {};
+  std::vector<uint32_t> flags(n, 0);
+  if (r != 1.0 && r > 0.0) {
+    size_t begin = 0;
+    if (settings_.repetition_last_n > 0 && history_.size() > static_cast<size_t>(settings_.repetition_last_n))
+      begin = history_.size() - static_cast<size_t>(settings_.repetition_last_n);
+    for (size_t i = begin; i < history_.size(); ++i)
+      if (history_[i] >= 0 && static_cast<size_t>(history_[i]) < n) flags[static_cast<size_t>(history_[i])] |= 1u;
+  }
+  if (settings_.presence_penalty != 0.0f)
+    for (size_t t = 0; t < std::min(n, in_output_.size()); ++t)
+      if (in_output_[t]) flags[t] |= 2u;
+  std::vector<uint32_t> out;
+  for (size_t t = 0; t < n; ++t)
+    if (flags[t]) out.insert(out.end(), {static_cast<uint32_t>(t), flags[t]});
+  return out;
+}
+
+std::vector<uint32_t> Sampler::allowed_bits(size_t n) const {
+  if (allowed_.empty()) return {};
+  std::vector<uint32_t> bits((n + 31) / 32, 0);
+  for (size_t i = 0; i < std::min(n, allowed_.size()); ++i)
+    if (allowed_[i]) bits[i >> 5] |= 1u << (i & 31);
+  return bits;
+}
+
+double Sampler::peek_uniform() const {
+  std::mt19937_64 copy = rng_;
+  return static_cast<double>(copy() >> 11) * 0x1.0p-53;
+}
+
 int32_t Sampler::sample(std::span<const float> logits) {
   const std::vector<Candidate> d = distribution(logits);
   if (d.empty()) return -1;

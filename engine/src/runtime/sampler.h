@@ -37,6 +37,17 @@ class Sampler {
   // Draws one id; -1 when no id can be sampled (every allowed logit is -inf or nothing is allowed).
   int32_t sample(std::span<const float> logits);
 
+  // For a sampler elsewhere (the device, ops/sampling.h) that must pick the same token as sample():
+  // the penalised ids as flat (id, flags) pairs (flags: 1 repetition penalty applies, 2 presence penalty applies;
+  // ids < n_logits, each once; empty when neither penalty is on); the constructor's allowed ids as a bitset of
+  // ceil(n_logits / 32) words (empty: every id allowed); the uniform sample() would draw next, without drawing it,
+  // and consume_uniform() to advance the stream when the other sampler used it (it draws only when more than one
+  // candidate is left, as sample() does).
+  std::vector<uint32_t> penalty_pairs(size_t n_logits) const;
+  std::vector<uint32_t> allowed_bits(size_t n_logits) const;
+  double peek_uniform() const;
+  void consume_uniform() { rng_.discard(1); }
+
  private:
   // The logits after masking and both penalties, as doubles; masked ids are -inf.
   std::vector<double> penalized(std::span<const float> logits) const;

@@ -3,15 +3,18 @@
 // gap, because Gated DeltaNet states cannot be run backwards (qwen35.md §3).
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "lectern/status.h"
 #include "runtime/model_backend.h"
+#include "runtime/snapshot_store.h"
 
 namespace lectern::runtime {
 
@@ -21,6 +24,11 @@ struct SessionOptions {
   int32_t checkpoint_interval = 256;  // also snapshot every this many tokens; 0 = only where asked
   int32_t max_checkpoints = 32;       // beyond this, checkpoints are thinned (see thin_checkpoints)
   uint64_t max_checkpoint_bytes = 0;  // and beyond this much snapshot memory (the newest one is always kept); 0 = no cap
+  // Snapshots on disk (nullptr: off): sync() looks up the longest stored prefix of a prompt of at least
+  // disk_min_tokens tokens before evaluating it, and stores the state after the prompt when it evaluated at least
+  // disk_min_tokens new tokens (a long document, not every short follow-up).
+  std::shared_ptr<SnapshotStore> disk_cache;
+  int64_t disk_min_tokens = 4096;
 };
 
 struct ExtendOptions {
@@ -31,6 +39,22 @@ struct ExtendOptions {
   std::vector<int64_t> checkpoint_at;
   const std::atomic<bool>* cancel = nullptr;  // checked between batches; Cancelled leaves the evaluated prefix
   std::function<void(int64_t done, int64_t total)> progress;  // new tokens evaluated so far, of total
+  // Backends that sample on the device keep the last row there (EvalBatch::keep_logits_on_device); logits() then
+  // reads it back only when asked.
+  bool keep_logits_on_device = false;
+  // Sample the last row on the device in the same submission as its evaluation (SequenceState::eval_sample) and
+  // put the draw in *sampled; where the backend cannot, *sampled is {-1, host_fallback = true}: sample logits().
+  const DeviceSampleRequest* sample = nullptr;
+  DeviceSampleResult* sampled = nullptr;
+};
+
+// A prompt with images or videos (qwen35.md §7.6, §7.7): M-RoPE positions for every prompt token and the encoder
+// rows that replace the embeddings of the pad tokens.
+struct MultimodalPrompt {
+  std::vector<std::array<int64_t, 3>> positions;  // [n_prompt] (T, H, W)
+  std::vector<int32_t> rows;                      // prompt indices of the pad tokens, increasing
+  std::vector<float> embeddings;                  // [rows.size(), n_embd]
+  int64_t next_position = 0;                      // position of the token after the prompt
 };
 
 class Session {
@@ -58,16 +82,34 @@ class Session {
 
   void reset();
 
+  // The next sync() evaluates its prompt (which must have positions.size() tokens) with these positions and
+  // embedding rows. Prefix reuse then stops at the first pad token, later text continues at the positions the
+  // prompt ended with (M-RoPE offset), rewinding into the vision part is refused, and the disk cache is not used.
+  void set_multimodal_prompt(MultimodalPrompt prompt) { pending_mm_ = std::move(prompt); }
+  // Position minus history index of tokens after a multimodal prompt (0 without one).
+  int64_t position_offset() const { return position_offset_; }
+
   const std::vector<int32_t>& tokens() const { return tokens_; }
   int64_t n_past() const { return static_cast<int64_t>(tokens_.size()); }
   int64_t n_ctx() const { return options_.n_ctx; }
   int32_t n_vocab() const { return backend_->info().n_vocab; }
   const ModelBackend& backend() const { return *backend_; }
-  // The logits after the last token of the history; empty when the history is empty.
-  std::span<const float> logits() const { return last_logits_; }
+  // The logits after the last token of the history; empty when the history is empty (or when reading back a row
+  // kept on the device failed).
+  std::span<const float> logits() const;
+
+  // Sampling the logits after the last token on the device (SequenceState::sample_last): whether the backend takes
+  // these settings, and the draw. InvalidArgument when the row is not on the device (e.g. after a rewind that
+  // evaluated nothing): sample logits() on the host then.
+  bool can_sample_on_device(const DeviceSampleRequest& request) const { return state_->can_sample(request); }
+  Result<DeviceSampleResult> sample_on_device(const DeviceSampleRequest& request);
 
   // Tokens pushed through the backend since creation (extends, rewind gaps): lets tests and statistics see reuse.
   uint64_t n_evaluated() const { return n_evaluated_; }
+  // Tokens whose state came from the disk cache instead of being evaluated.
+  uint64_t n_loaded_from_disk() const { return n_loaded_; }
+  // The outcome of the last disk-cache save (a failed save does not fail sync(); it is reported here).
+  const Status& disk_cache_status() const { return disk_status_; }
   std::vector<int64_t> checkpoint_positions() const;
   uint64_t checkpoint_bytes() const;
 
@@ -82,15 +124,29 @@ class Session {
   Session(ModelBackend& backend, std::unique_ptr<SequenceState> state, const SessionOptions& options);
   Status add_checkpoint(bool boundary);
   void thin_checkpoints();
-  Status evaluate(std::span<const int32_t> tokens, const ExtendOptions& options, std::vector<float>* all_logits);
+  // mm: positions / embedding rows for these tokens (rows relative to tokens[0]); null for text.
+  Status evaluate(std::span<const int32_t> tokens, const ExtendOptions& options, std::vector<float>* all_logits,
+                  const MultimodalPrompt* mm = nullptr, size_t mm_offset = 0);
+  void clear_vision() { vision_begin_ = -1, vision_end_ = -1, position_offset_ = 0; }
+  // Disk cache: replaces the state with the longest stored prefix of `tokens` longer than `common` tokens; returns
+  // the new common prefix length. Save: stores the current state (errors go to disk_status_).
+  int64_t load_from_disk(std::span<const int32_t> tokens, int64_t common);
+  void save_to_disk();
 
   ModelBackend* backend_;
   std::unique_ptr<SequenceState> state_;
   SessionOptions options_;
   std::vector<int32_t> tokens_;
-  std::vector<float> last_logits_;
+  mutable std::vector<float> last_logits_;
+  mutable bool logits_pending_ = false;  // last_logits_ not read back yet: the row is on the device
   std::vector<Checkpoint> checkpoints_;  // sorted by n_past; all <= n_past(), history before each unchanged
   uint64_t n_evaluated_ = 0;
+  uint64_t n_loaded_ = 0;
+  Status disk_status_;
+  std::optional<MultimodalPrompt> pending_mm_;
+  int64_t vision_begin_ = -1;  // history index of the first vision row; -1: none
+  int64_t vision_end_ = -1;    // history length at the end of that multimodal prompt
+  int64_t position_offset_ = 0;
 };
 
 }  // namespace lectern::runtime

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "runtime/vulkan_sequence.h"
+#include "runtime/vulkan_vision.h"
 #include "vk/env.h"
 #include "vk/instance.h"
 #include "vk/memory.h"
@@ -38,6 +39,29 @@ class VulkanBackend final : public ModelBackend {
   }
 
   uint64_t device_bytes_in_use() const override { return m_->device->device_local_bytes(); }
+
+  // The tower is uploaded as stored (runtime/vulkan_vision.h); its device memory is outside the text memory plan.
+  Status load_vision(const model::VisionWeights& tower) override {
+    LECTERN_TRY(model::validate_vision_weights(tower, static_cast<uint32_t>(m_->hp.n_embd)));
+    std::lock_guard<std::mutex> lock(m_->transfer_mutex);
+    vision_.reset();
+    LECTERN_ASSIGN_OR_RETURN(vision_, VulkanVisionEncoder::create(*m_->device, *m_->transfer, tower));
+    return Status::ok();
+  }
+  Result<std::vector<float>> encode_vision(const model::VisionInput& input) override {
+    if (!vision_) return Status(ErrorCode::InvalidArgument, "no vision tower loaded on the Vulkan backend (load_vision)");
+    std::lock_guard<std::mutex> lock(m_->transfer_mutex);  // the encoder uploads and downloads through the transfer
+    return vision_->encode(input);
+  }
+  uint64_t device_memory_bytes() const override { return m_->available_bytes; }
+  int64_t max_context_length() const override {
+    MemoryPlan plan;
+    plan.weight_bytes = m_->weights.n_bytes;
+    plan.sequence.n_batch = m_->n_batch;  // all largest_fitting_context reads of it
+    plan.in_use_bytes = m_->sequence_bytes_in_use.load();
+    plan.available_bytes = m_->available_bytes;
+    return largest_fitting_context(m_->plan_shape, plan);
+  }
   uint64_t peak_device_bytes() const override { return m_->device->peak_device_local_bytes(); }
 
   Result<std::unique_ptr<SequenceState>> create_sequence(int64_t n_ctx) override {
@@ -61,6 +85,7 @@ class VulkanBackend final : public ModelBackend {
  private:
   std::unique_ptr<VulkanModel> m_;
   BackendInfo info_;
+  std::unique_ptr<VulkanVisionEncoder> vision_;  // after m_: destroyed before the device
 };
 
 Status check_shapes(const model::HParams& hp) {
@@ -98,6 +123,13 @@ Result<std::unique_ptr<ModelBackend>> create_vulkan_backend(const model::ModelWe
   if (options.n_batch < 1)
     return Status(ErrorCode::InvalidArgument, "Vulkan backend: n_batch must be at least 1");
   m->n_batch = options.n_batch;
+  if (options.kv_type != DType::F16 && options.kv_type != DType::Q8_0 && options.kv_type != DType::F32)
+    return Status(ErrorCode::InvalidArgument, std::string("Vulkan backend: KV cache type ") +
+                                                  dtype_name(options.kv_type) + " is not supported; use f16 or q8_0");
+  if (options.kv_type == DType::Q8_0 && hp.head_dim % 32 != 0)
+    return Status(ErrorCode::Unsupported, "a q8_0 KV cache needs head_dim to be a multiple of 32 (this model: " +
+                                              std::to_string(hp.head_dim) + "); use f16");
+  m->kv_type = options.kv_type;
 
   if (options.instance) {
     m->instance = options.instance;
@@ -109,7 +141,7 @@ Result<std::unique_ptr<ModelBackend>> create_vulkan_backend(const model::ModelWe
   const std::string device_name = m->device->info().name;
 
   m->gdn_shape = {hp.n_k_heads, hp.n_v_heads, hp.k_head_dim, hp.v_head_dim, weights.v_heads_tiled};
-  m->plan_shape = {hp, m->device->limits().max_binding_bytes};
+  m->plan_shape = {hp, m->device->limits().max_binding_bytes, m->kv_type};
   m->available_bytes = options.device_memory_bytes ? options.device_memory_bytes : largest_device_local_heap(*m->device);
 
   // Plan before uploading anything: weights as stored plus one sequence at the planned context.

@@ -32,6 +32,8 @@ struct VulkanBackendOptions {
   int64_t plan_n_ctx = 0;
   // Device memory plans must fit in; 0: the largest device-local heap. Lower it to test planning.
   uint64_t device_memory_bytes = 0;
+  // KV cache element type: F16 (default), Q8_0 (half the memory; head_dim a multiple of 32) or F32.
+  DType kv_type = DType::F16;
 };
 
 // "auto" / "always" / "never" (any case); InvalidArgument naming LECTERN_GDN_CHUNKED otherwise.

@@ -1,11 +1,14 @@
 // vulkan_layers.cpp: the Qwen3.5 forward pass as op dispatches (mirrors cpu/qwen35_reference.cpp step by step).
 #include "runtime/vulkan_layers.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
 #include "ops/elementwise.h"
 #include "ops/embedding.h"
+#include "ops/gdn_step.h"
 #include "ops/matmul.h"
 #include "ops/norm.h"
 #include "vk/command.h"
@@ -33,17 +36,57 @@ Status project(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::Buffer& x
   return T == 1 ? ops::matvec(seq, w, xs, ys) : ops::matmul(seq, w, xs, ys);
 }
 
-// qwen35.md §2.4: Gated DeltaNet mixer on act.normed -> act.mixed.
+// Projections of one input x into several outputs: for a single token one dispatch where the device can
+// (ops::matvec_multi), otherwise one product each.
+struct Projection {
+  const vk::DeviceMatrix& w;
+  const vk::Buffer& y;
+};
+Status project_many(vk::Sequence& seq, std::initializer_list<Projection> outs, const vk::Buffer& x, uint64_t T) {
+  if (T == 1 && outs.size() <= 4) {
+    std::array<ops::MatvecOut, 4> mv;
+    size_t n = 0;
+    for (const Projection& o : outs) mv[n++] = {&o.w, rows(o.y, 1, o.w.n_rows())};
+    const std::span<const ops::MatvecOut> all(mv.data(), n);
+    if (ops::matvec_multi_supported(seq.device(), all))
+      return ops::matvec_multi(seq, all, rows(x, 1, mv[0].w->n_cols()));
+  }
+  for (const Projection& o : outs) LECTERN_TRY(project(seq, o.w, x, o.y, T));
+  return Status::ok();
+}
+
+// A block's output projection added to the residual stream: x += in · W^T. A single token on a device with the
+// accumulating decode kernel does it in the product itself (no act.mixed pass, one dispatch fewer); otherwise the
+// product goes to act.mixed and an add follows.
+Status project_residual(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::Buffer& in, Activations& act,
+                        uint64_t T) {
+  if (T == 1 && ops::matvec_can_accumulate(seq.device(), w))
+    return ops::matvec_add(seq, w, rows(in, 1, w.n_cols()), rows(act.x, 1, w.n_rows()));
+  LECTERN_TRY(project(seq, w, in, act.mixed, T));
+  const uint64_t E = w.n_rows();
+  return ops::add(seq, rows(act.x, T, E), rows(act.mixed, T, E), rows(act.x, T, E));
+}
+
+// qwen35.md §2.4: Gated DeltaNet mixer on act.normed, added to the residual stream act.x.
 Status record_gdn(vk::Sequence& seq, const VulkanModel& m, const VkGdnWeights& w, Activations& act,
                   const vk::Buffer& conv_state, const vk::Buffer& delta_state, uint64_t T) {
   const ops::GdnShape& s = m.gdn_shape;
   const uint64_t C = s.conv_channels(), Hv = s.n_v_heads, zw = Hv * s.v_head_dim;
-  LECTERN_TRY(project(seq, w.attn_qkv, act.normed, act.qkv_raw, T));  // [T, C]
-  LECTERN_TRY(project(seq, w.attn_gate, act.normed, act.z, T));       // [T, Hv dv]
-  LECTERN_TRY(project(seq, w.ssm_beta, act.normed, act.b, T));        // [T, Hv]
-  LECTERN_TRY(project(seq, w.ssm_alpha, act.normed, act.a, T));       // [T, Hv]
+  LECTERN_TRY(project_many(seq,
+                           {{w.attn_qkv, act.qkv_raw},  // [T, C]
+                            {w.attn_gate, act.z},       // [T, Hv dv]
+                            {w.ssm_beta, act.b},        // [T, Hv]
+                            {w.ssm_alpha, act.a}},      // [T, Hv]
+                           act.normed, T));
   LECTERN_TRY(ops::gdn_conv(seq, rows(act.qkv_raw, T, C), w.ssm_conv1d.whole(), conv_state.whole(),
                             rows(act.qkv, T, C), C, m.hp.conv_kernel));
+  if (T == 1 && ops::gdn_step_supported(seq.device(), s)) {
+    // Decode on CPU devices: L2 norms, gates, delta rule and gated norm in one dispatch (ops/gdn_step.h).
+    LECTERN_TRY(ops::gdn_step(seq, rows(act.qkv, 1, C), rows(act.b, 1, Hv), rows(act.a, 1, Hv),
+                              w.ssm_dt_bias.whole(), w.ssm_a.whole(), delta_state.whole(), rows(act.z, 1, zw),
+                              w.ssm_norm.whole(), rows(act.o, 1, zw), s, m.hp.rms_eps));
+    return project_residual(seq, w.ssm_out, act.o, act, T);
+  }
   LECTERN_TRY(ops::gdn_l2_norm_qk(seq, rows(act.qkv, T, C), s));
   LECTERN_TRY(ops::gdn_gates(seq, rows(act.b, T, Hv), rows(act.a, T, Hv), w.ssm_dt_bias.whole(), w.ssm_a.whole(),
                              rows(act.beta, T, Hv), rows(act.g, T, Hv), s.n_v_heads));
@@ -59,17 +102,22 @@ Status record_gdn(vk::Sequence& seq, const VulkanModel& m, const VkGdnWeights& w
   // Gated RMSNorm per head (plain weight), gate silu(z) (qwen35.md §2.2 item 2).
   LECTERN_TRY(ops::gated_rms_norm(seq, rows(act.o, T, zw), rows(act.z, T, zw), w.ssm_norm.whole(),
                                   rows(act.o, T, zw), s.v_head_dim, m.hp.rms_eps));
-  return project(seq, w.ssm_out, act.o, act.mixed, T);
+  return project_residual(seq, w.ssm_out, act.o, act, T);
 }
 
-// qwen35.md §2.5: gated full attention on act.normed -> act.mixed.
+// qwen35.md §2.5: gated full attention on act.normed, added to the residual stream act.x. Every row's k and v are
+// stored, but attention runs only for rows [out_first, T): in the last layer the earlier rows feed nothing (no
+// logits read), so their output rows keep stale values that nothing reads (Qwen3.5's last layer is attention: a
+// long prefill skips a sixth of its attention work).
 Status record_attention(vk::Sequence& seq, const VulkanModel& m, const VkAttentionWeights& w, Activations& act,
-                        const ops::KvCache& cache, uint64_t T, uint64_t n_past) {
+                        const ops::KvCache& cache, uint64_t T, uint64_t n_past, uint64_t out_first) {
   const model::HParams& hp = m.hp;
   const uint64_t qw = 2ull * hp.n_head * hp.head_dim, kvw = uint64_t{hp.n_head_kv} * hp.head_dim;
-  LECTERN_TRY(project(seq, w.attn_q, act.normed, act.qg, T));  // [T, H, 2, hd]
-  LECTERN_TRY(project(seq, w.attn_k, act.normed, act.k, T));   // [T, Hkv hd]
-  LECTERN_TRY(project(seq, w.attn_v, act.normed, act.v, T));   // [T, Hkv hd]
+  LECTERN_TRY(project_many(seq,
+                           {{w.attn_q, act.qg},  // [T, H, 2, hd]
+                            {w.attn_k, act.k},   // [T, Hkv hd]
+                            {w.attn_v, act.v}},  // [T, Hkv hd]
+                           act.normed, T));
   const vk::BufferSlice pos = rows(act.positions, T, 3);
   LECTERN_TRY(ops::head_norm_rope(seq, rows(act.qg, T, qw), rows(act.qg, T, qw),
                                   ops::HeadLayout::interleaved(hp.n_head, hp.head_dim), w.attn_q_norm.whole(),
@@ -80,17 +128,23 @@ Status record_attention(vk::Sequence& seq, const VulkanModel& m, const VkAttenti
   LECTERN_TRY(ops::kv_store(seq, cache, rows(act.k, T, kvw), rows(act.v, T, kvw), n_past));
   const float scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(hp.head_dim)));
   const vk::BufferSlice scratch = act.attn_scratch.valid() ? act.attn_scratch.whole() : vk::BufferSlice{};
-  LECTERN_TRY(ops::attention(seq, rows(act.qg, T, qw), cache, n_past, hp.n_head, scale,
-                             rows(act.attn_out, T, uint64_t{hp.n_head} * hp.head_dim), scratch));
-  return project(seq, w.attn_output, act.attn_out, act.mixed, T);
+  const uint64_t n_out = T - std::min(out_first, T), aw = uint64_t{hp.n_head} * hp.head_dim;
+  if (n_out > 0)
+    LECTERN_TRY(ops::attention(seq, rows(act.qg, n_out, qw, T - n_out), cache, n_past + T - n_out, hp.n_head, scale,
+                               rows(act.attn_out, n_out, aw, T - n_out), scratch));
+  return project_residual(seq, w.attn_output, act.attn_out, act, T);
 }
 
-// SwiGLU MLP on act.normed -> act.mixed (qwen35.md §2.6).
+// SwiGLU MLP on act.normed, added to the residual stream act.x (qwen35.md §2.6).
 Status record_mlp(vk::Sequence& seq, const VkLayerWeights& L, Activations& act, uint64_t T, uint64_t n_ff) {
-  LECTERN_TRY(project(seq, L.ffn_gate, act.normed, act.ffn_g, T));
-  LECTERN_TRY(project(seq, L.ffn_up, act.normed, act.ffn_u, T));
+  LECTERN_TRY(project_many(seq, {{L.ffn_gate, act.ffn_g}, {L.ffn_up, act.ffn_u}}, act.normed, T));
+  if (T == 1 && ops::matvec_can_accumulate(seq.device(), L.ffn_down)) {
+    // One token: silu(gate) * up formed as the down projection loads it, added straight to the residual stream.
+    return ops::matvec_glu_add(seq, L.ffn_down, rows(act.ffn_g, 1, n_ff), rows(act.ffn_u, 1, n_ff),
+                               rows(act.x, 1, L.ffn_down.n_rows()));
+  }
   LECTERN_TRY(ops::silu_mul(seq, rows(act.ffn_g, T, n_ff), rows(act.ffn_u, T, n_ff), rows(act.ffn_g, T, n_ff)));
-  return project(seq, L.ffn_down, act.ffn_g, act.mixed, T);
+  return project_residual(seq, L.ffn_down, act.ffn_g, act, T);
 }
 
 }  // namespace
@@ -107,7 +161,7 @@ Result<SequenceBuffers> create_sequence_buffers(const VulkanModel& m, int64_t n_
   for (uint32_t il = 0; il < hp.n_layer; ++il) {
     const std::string tag = "blk." + std::to_string(il) + ".";
     if (hp.layer_types[il] == LayerType::FullAttention) {
-      LECTERN_ASSIGN_OR_RETURN(s.kv[il], ops::KvCache::create(device, DType::F16, static_cast<uint64_t>(n_ctx),
+      LECTERN_ASSIGN_OR_RETURN(s.kv[il], ops::KvCache::create(device, m.kv_type, static_cast<uint64_t>(n_ctx),
                                                               hp.n_head_kv, hp.head_dim, tag + "kv_cache"));
       s.has_kv[il] = true;
       s.n_bytes += 2 * s.kv[il].token_bytes() * static_cast<uint64_t>(n_ctx);
@@ -177,20 +231,23 @@ Status record_forward(vk::Sequence& seq, const VulkanModel& m, Activations& act,
   const uint64_t E = hp.n_embd;
   const VkModelWeights& W = m.weights;
   LECTERN_TRY(ops::embedding(seq, W.token_embd, rows(act.ids, T, 1), rows(act.x, T, E)));  // [T, n_embd]
+  for (const Activations::EmbeddingRun& r : act.embedding_runs)  // vision rows replace token embeddings (§7.6)
+    LECTERN_TRY(seq.copy(rows(act.overrides, r.n, E, r.src_first), rows(act.x, r.n, E, r.first)));
   for (uint32_t il = 0; il < hp.n_layer; ++il) {
     const VkLayerWeights& L = W.layers[il];
     const std::string where = "layer " + std::to_string(il);
     LECTERN_TRY(ops::rms_norm(seq, rows(act.x, T, E), L.attn_norm.whole(), rows(act.normed, T, E), E, hp.rms_eps,
                               0.0f).with_context(where));
+    // The last layer's rows matter only where logits are read (all, the last one, or none).
+    const uint64_t out_first =
+        il + 1 < hp.n_layer || logits == LogitsMode::All ? 0 : logits == LogitsMode::Last ? T - 1 : T;
     if (L.type == LayerType::FullAttention)
-      LECTERN_TRY(record_attention(seq, m, L.attn, act, state.kv[il], T, n_past).with_context(where));
+      LECTERN_TRY(record_attention(seq, m, L.attn, act, state.kv[il], T, n_past, out_first).with_context(where));
     else
       LECTERN_TRY(record_gdn(seq, m, L.gdn, act, state.conv[il], state.delta[il], T).with_context(where));
-    LECTERN_TRY(ops::add(seq, rows(act.x, T, E), rows(act.mixed, T, E), rows(act.x, T, E)));
     LECTERN_TRY(ops::rms_norm(seq, rows(act.x, T, E), L.post_attention_norm.whole(), rows(act.normed, T, E), E,
                               hp.rms_eps, 0.0f));
     LECTERN_TRY(record_mlp(seq, L, act, T, hp.n_ff).with_context(where));
-    LECTERN_TRY(ops::add(seq, rows(act.x, T, E), rows(act.mixed, T, E), rows(act.x, T, E)));
   }
   if (logits == LogitsMode::None) return Status::ok();
   const vk::DeviceMatrix& head = W.lm_head();

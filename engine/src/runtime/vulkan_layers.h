@@ -41,6 +41,14 @@ struct Activations {
   vk::Buffer ffn_g, ffn_u;     // [B, n_ff]
   vk::Buffer logits;           // [n_logit_rows, n_vocab]
   uint64_t n_bytes = 0;
+  // Embedding overrides of the current part (vision rows, qwen35.md §7.6), set by the sequence before
+  // record_forward: rows [first, first + n) of x take rows [src_first, src_first + n) of `overrides` right after the
+  // token embedding. `overrides` ([n_batch, n_embd]) is allocated on first use, outside the memory plan's n_bytes.
+  struct EmbeddingRun {
+    uint32_t first, src_first, n;
+  };
+  std::vector<EmbeddingRun> embedding_runs;
+  vk::Buffer overrides;
 };
 
 // The recurrent and attention state of one sequence.

@@ -40,6 +40,7 @@ struct VulkanModel {
   PlanShape plan_shape;
   GdnChunkedMode gdn_chunked = GdnChunkedMode::Auto;
   int32_t n_batch = 512;             // tokens per device evaluation (scratch size)
+  DType kv_type = DType::F16;        // KV cache element type (ops::KvCache)
   uint64_t available_bytes = 0;      // device memory plans must fit in
   std::atomic<uint64_t> sequence_bytes_in_use{0};
 

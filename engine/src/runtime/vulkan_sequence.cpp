@@ -4,14 +4,43 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdio>
+#include <map>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "vk/command.h"
+#include "vk/env.h"
 #include "vk/memory.h"
 
 namespace lectern::runtime {
 namespace {
+
+// LECTERN_VK_PROFILE=1: GPU time per command label (pipeline and group counts) of each evaluation, to stderr.
+void print_profile(const vk::Sequence& seq, size_t n_tokens) {
+  auto timings = seq.timings();
+  if (!timings.is_ok()) {
+    std::fprintf(stderr, "profile: %s\n", timings.status().message().c_str());
+    return;
+  }
+  std::map<std::string, std::pair<double, int>> by_label;
+  double total = 0;
+  for (const vk::CommandTiming& t : timings.value()) {
+    auto& e = by_label[t.label];
+    e.first += t.duration_ns();
+    e.second += 1;
+    total += t.duration_ns();
+  }
+  std::vector<std::pair<std::string, std::pair<double, int>>> sorted(by_label.begin(), by_label.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  std::fprintf(stderr, "profile: %zu tokens, %zu commands, %.1f ms GPU\n", n_tokens, timings.value().size(),
+               total * 1e-6);
+  for (const auto& [label, e] : sorted)
+    std::fprintf(stderr, "  %9.2f ms %5.1f %% %4dx  %s\n", e.first * 1e-6, 100.0 * e.first / total, e.second,
+                 label.c_str());
+}
 
 // KV rows [first_pos, first_pos + n_pos) of one attention layer, K and V in one buffer each.
 struct KvRows {
@@ -83,7 +112,8 @@ VulkanSequence::~VulkanSequence() {
 
 Result<vk::Sequence*> VulkanSequence::recorder() const {
   if (!seq_) {
-    LECTERN_ASSIGN_OR_RETURN(seq_, vk::Sequence::create(*m_.device, {.profile = false, .name = "model evaluation"}));
+    const vk::SequenceOptions options{.profile = vk::env_flag("LECTERN_VK_PROFILE"), .name = "model evaluation"};
+    LECTERN_ASSIGN_OR_RETURN(seq_, vk::Sequence::create(*m_.device, options));
   }
   return seq_.get();
 }
@@ -103,7 +133,7 @@ Status VulkanSequence::zero_states() {
 }
 
 Status VulkanSequence::eval(const EvalBatch& batch, std::vector<float>& logits) {
-  LECTERN_TRY(check_eval_batch(batch, n_past_, n_ctx_, m_.hp.n_vocab));
+  LECTERN_TRY(check_eval_batch(batch, n_past_, n_ctx_, m_.hp.n_vocab, static_cast<int32_t>(m_.hp.n_embd)));
   for (const auto& p : batch.positions)
     for (int64_t v : p)
       if (v < INT32_MIN || v > INT32_MAX)
@@ -122,8 +152,10 @@ Status VulkanSequence::eval_impl(const EvalBatch& batch, std::vector<float>& log
   const size_t n = batch.tokens.size();
   const size_t n_vocab = m_.hp.n_vocab;
   const size_t n_rows = batch.logits == LogitsMode::All ? n : (batch.logits == LogitsMode::Last ? 1 : 0);
+  last_row_ = -1;
+  const bool keep_on_device = batch.keep_logits_on_device && batch.logits == LogitsMode::Last;
   try {
-    logits.resize(n_rows * n_vocab);
+    logits.resize(keep_on_device ? 0 : n_rows * n_vocab);
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::OutOfHostMemory, "no host memory for " + std::to_string(n_rows) + " logit rows");
   }
@@ -140,9 +172,10 @@ Status VulkanSequence::eval_impl(const EvalBatch& batch, std::vector<float>& log
       out = logits.data() + first * n_vocab;
     } else if (batch.logits == LogitsMode::Last && last_part) {
       mode = LogitsMode::Last;
-      out = logits.data();
+      out = keep_on_device ? nullptr : logits.data();
     }
     LECTERN_TRY(eval_part(batch, first, count, mode, out));
+    if (last_part && mode != LogitsMode::None) last_row_ = mode == LogitsMode::All ? static_cast<int64_t>(count) - 1 : 0;
   }
   return Status::ok();
 }
@@ -160,15 +193,50 @@ Status VulkanSequence::eval_part(const EvalBatch& batch, size_t first, size_t n,
     LECTERN_TRY(m_.transfer->upload(act_.ids, 0, host_ids_.data(), n * sizeof(uint32_t)));
     LECTERN_TRY(m_.transfer->upload(act_.positions, 0, host_positions_.data(), 3 * n * sizeof(int32_t)));
   }
+  LECTERN_TRY(stage_embedding_overrides(batch, first, n));
   LECTERN_ASSIGN_OR_RETURN(vk::Sequence * seq, recorder());
   LECTERN_TRY(record_forward(*seq, m_, act_, state_, n, static_cast<uint64_t>(n_past_), mode));
+  if (fused_sample_ && mode == LogitsMode::Last) LECTERN_TRY(record_sample(*seq, *fused_sample_, 0));
   LECTERN_TRY(seq->run());
+  if (vk::env_flag("LECTERN_VK_PROFILE")) print_profile(*seq, n);
   states_zero_ = false;
   n_past_ += static_cast<int64_t>(n);
-  if (mode == LogitsMode::None) return Status::ok();
+  if (mode == LogitsMode::None || out == nullptr) return Status::ok();  // nullptr: the row stays on the device
   const uint64_t n_rows = mode == LogitsMode::All ? n : 1;
   std::lock_guard<std::mutex> lock(m_.transfer_mutex);
   return m_.transfer->download(act_.logits, 0, out, n_rows * m_.hp.n_vocab * sizeof(float));
+}
+
+// The override rows of batch rows [first, first + n) (embedding_rows is increasing) go to act_.overrides and become
+// runs of consecutive rows for record_forward to copy over the token embeddings.
+Status VulkanSequence::stage_embedding_overrides(const EvalBatch& batch, size_t first, size_t n) {
+  act_.embedding_runs.clear();
+  const std::span<const int32_t> all = batch.embedding_rows;
+  const size_t k0 = std::lower_bound(all.begin(), all.end(), static_cast<int64_t>(first)) - all.begin();
+  const size_t k1 = std::lower_bound(all.begin(), all.end(), static_cast<int64_t>(first + n)) - all.begin();
+  if (k0 == k1) return Status::ok();
+  const uint64_t row_bytes = uint64_t(m_.hp.n_embd) * sizeof(float);
+  if (!act_.overrides.valid()) {
+    auto b = vk::Buffer::create(*m_.device, uint64_t(act_.n_batch) * row_bytes, vk::MemoryUsage::DeviceLocal,
+                                "embedding overrides");
+    if (!b.is_ok()) return b.status().with_context("allocating the embedding-override rows");
+    act_.overrides = std::move(b).value();
+  }
+  {
+    std::lock_guard<std::mutex> lock(m_.transfer_mutex);
+    LECTERN_TRY(m_.transfer->upload(act_.overrides, 0, batch.embeddings.data() + k0 * m_.hp.n_embd,
+                                    (k1 - k0) * row_bytes));
+  }
+  for (size_t k = k0; k < k1; ++k) {
+    const uint32_t row = static_cast<uint32_t>(all[k] - static_cast<int64_t>(first));
+    const uint32_t src = static_cast<uint32_t>(k - k0);
+    auto& runs = act_.embedding_runs;
+    if (!runs.empty() && runs.back().first + runs.back().n == row && runs.back().src_first + runs.back().n == src)
+      ++runs.back().n;
+    else
+      runs.push_back({row, src, 1});
+  }
+  return Status::ok();
 }
 
 Result<std::unique_ptr<SequenceSnapshot>> VulkanSequence::snapshot(SnapshotScope scope) const {
@@ -209,6 +277,7 @@ Result<std::unique_ptr<SequenceSnapshot>> VulkanSequence::snapshot(SnapshotScope
 }
 
 Status VulkanSequence::restore(const SequenceSnapshot& snapshot) {
+  last_row_ = -1;
   const auto* snap = dynamic_cast<const VulkanSnapshot*>(&snapshot);
   if (!snap || snap->model_ != &m_)
     return Status(ErrorCode::InvalidArgument, "snapshot was not made by this Vulkan backend");
@@ -242,6 +311,7 @@ Status VulkanSequence::restore(const SequenceSnapshot& snapshot) {
 }
 
 void VulkanSequence::reset() {
+  last_row_ = -1;
   n_past_ = 0;
   states_zero_ = false;  // zeroed before the next evaluation
 }

@@ -272,7 +272,7 @@ private slots:
         const QString question = QStringLiteral("What is in the picture?");
         const ProcessRun run = ask({QStringLiteral("--attach"), picture, QStringLiteral("--max-tokens"), QStringLiteral("4"), question});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.err.contains(QStringLiteral("picture.png is an image. The model cannot see images yet")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("picture.png is an image. The loaded model cannot see images")), qPrintable(run.err));
         const QJsonObject conversation = exported(conversationIdFrom(run));
         const QJsonArray attachments = conversation.value(QStringLiteral("attachments")).toArray();
         QCOMPARE(attachments.size(), 1);

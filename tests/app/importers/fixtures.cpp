@@ -172,7 +172,7 @@ QByteArray pngChunk(const char* type, const QByteArray& data)
     return chunk;
 }
 
-QByteArray pngHeader(quint32 width, quint32 height, char bitDepth, char colourType)
+QByteArray pngHeader(quint32 width, quint32 height, char bitDepth, char colourType, bool interlaced = false)
 {
     QByteArray ihdr;
     appendBe32(ihdr, width);
@@ -181,7 +181,7 @@ QByteArray pngHeader(quint32 width, quint32 height, char bitDepth, char colourTy
     ihdr.append(colourType);
     ihdr.append(char(0));  // deflate
     ihdr.append(char(0));  // adaptive filtering
-    ihdr.append(char(0));  // no interlace
+    ihdr.append(char(interlaced ? 1 : 0));  // Adam7 or none
     return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr);
 }
 
@@ -307,6 +307,28 @@ QByteArray bilevelPng(quint32 width, quint32 height)
         raw += row;
     const QByteArray compressed = qCompress(raw, 9).mid(4);  // qCompress prefixes a 4-byte length: a zlib stream follows
     return pngHeader(width, height, 1, 0) + pngChunk("IDAT", compressed) + pngChunk("IEND", QByteArray());
+}
+
+QByteArray interlacedPng(const QImage& image)
+{
+    // Adam7 passes: (x start, y start, x step, y step); each pass is a sub-image with its own filtered rows.
+    static constexpr int kPass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
+                                        {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    QByteArray raw;
+    for (const auto& pass : kPass) {
+        for (int y = pass[1]; y < rgb.height(); y += pass[3]) {
+            if (pass[0] >= rgb.width())
+                break;  // an empty pass has no rows at all
+            raw.append(char(0));  // filter: none
+            const uchar* line = rgb.constScanLine(y);
+            for (int x = pass[0]; x < rgb.width(); x += pass[2])
+                raw.append(reinterpret_cast<const char*>(line + 3 * x), 3);
+        }
+    }
+    const QByteArray compressed = qCompress(raw, 6).mid(4);
+    return pngHeader(quint32(rgb.width()), quint32(rgb.height()), 8, 2, true) + pngChunk("IDAT", compressed)
+        + pngChunk("IEND", QByteArray());
 }
 
 QByteArray uniformGreyJpeg(int width, int height)

@@ -50,6 +50,8 @@ QByteArray jpegWithExifOrientation(const QImage& image, int orientation);
 QByteArray pngBomb(quint32 width, quint32 height);
 // A real 1-bit greyscale PNG, left half black and right half white (compressed to a few hundred KiB).
 QByteArray bilevelPng(quint32 width, quint32 height);
+// An Adam7-interlaced 8-bit RGB PNG of the image (Qt's writer cannot interlace).
+QByteArray interlacedPng(const QImage& image);
 // A baseline greyscale JPEG of uniform grey 128, written directly: every 8x8 block is DC difference 0 + EOB
 // with one-symbol Huffman tables, so 20000 x 20000 takes 1.5 MB. width and height must be multiples of 8.
 QByteArray uniformGreyJpeg(int width, int height);

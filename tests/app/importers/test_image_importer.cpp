@@ -1,6 +1,6 @@
 // test_image_importer.cpp: PNG, JPEG, WebP, GIF (first frame), BMP and TIFF through the import pipeline; EXIF
 // orientation; a 20000 x 20000 image decoded at reduced size within a memory bound; decompression bombs,
-// truncated and corrupt images; formats that cannot decode at reduced size.
+// truncated and corrupt images. The streaming decoders of other formats: test_image_streaming.cpp.
 #include "app/importers/importer.h"
 
 #include "fixtures.h"
@@ -165,25 +165,6 @@ private slots:
         QVERIFY(near(image.pixelColor(500, 500), QColor(10, 200, 30), 2));
     }
 
-    void hugeBilevelPngRefusedClearly()
-    {
-        // 1-bit PNGs are decoded at full size by Qt: 20000² would need 1.6 GB, refused before decoding.
-        const QString path = m_folder.write(QStringLiteral("scan.png"), fixtures::bilevelPng(20000, 20000));
-        QElapsedTimer timer;
-        timer.start();
-        const ImportedDocument doc = Importer::importFile(path, ImportOptions());
-        QVERIFY(timer.elapsed() < 5000);
-        QCOMPARE(doc.errorCode, ImportErrorCode::DimensionsTooLarge);
-        QVERIFY2(doc.errorMessage.contains(QStringLiteral("cannot be decoded at reduced size")), qPrintable(doc.errorMessage));
-        // Within the budget the same kind of file decodes normally.
-        const ImportedDocument small = Importer::importFile(
-            m_folder.write(QStringLiteral("scan-small.png"), fixtures::bilevelPng(800, 600)), ImportOptions());
-        QVERIFY2(small.ok(), qPrintable(small.errorMessage));
-        const QImage image = small.images->image(0);
-        QVERIFY(near(image.pixelColor(100, 300), Qt::black, 0));
-        QVERIFY(near(image.pixelColor(700, 300), Qt::white, 0));
-    }
-
     void decompressionBomb()
     {
         // 60000 x 60000 claimed in 100-odd bytes: refused from the header, in milliseconds.
@@ -230,25 +211,6 @@ private slots:
         bytes += QByteArray(500, '\x5A');
         const ImportedDocument doc = importBytes(QStringLiteral("broken.jpg"), bytes);
         QCOMPARE(doc.errorCode, ImportErrorCode::Corrupt);
-    }
-
-    void noReducedDecodeForWebp()
-    {
-        // WebP cannot decode at reduced size in Qt: with a tiny budget the full decode is refused up front.
-        const QByteArray webp = fixtures::encodeImage(fixtures::twoColourImage(200, 100, Qt::red, Qt::blue), "webp");
-        ImportOptions options;
-        options.limits.maxDecodePixels = 5000;
-        options.limits.maxFullDecodeBytes = 40000;  // 200·100·4 = 80000 bytes
-        ImportedDocument doc = importBytes(QStringLiteral("small-budget.webp"), webp, options);
-        QCOMPARE(doc.errorCode, ImportErrorCode::DimensionsTooLarge);
-        QVERIFY2(doc.errorMessage.contains(QStringLiteral("cannot be decoded at reduced size")), qPrintable(doc.errorMessage));
-        // With room for the full decode it is decoded, then scaled to the budget.
-        options.limits.maxFullDecodeBytes = 100000;
-        doc = importBytes(QStringLiteral("small-budget2.webp"), webp, options);
-        QVERIFY2(doc.ok(), qPrintable(doc.errorMessage));
-        const QImage image = doc.images->image(0);
-        QVERIFY(qint64(image.width()) * image.height() <= 5000);
-        QCOMPARE(image.width(), image.height() * 2);
     }
 
     void providerRedecodesAfterCacheRestore()

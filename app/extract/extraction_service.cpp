@@ -1,0 +1,202 @@
+// extraction_service.cpp: the queue logic of ExtractionService; the inference runs in ExtractionWorker.
+#include "app/extract/extraction_service.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "app/extract/extraction_templates.h"
+#include "app/storage/extraction_repository.h"
+
+namespace lectern::extract {
+
+ExtractionService::ExtractionService(const storage::Database& database, QObject* parent)
+    : QObject(parent), m_database(database)
+{
+    qRegisterMetaType<lectern::chat::ModelInfo>();
+    m_worker = new ExtractionWorker(m_database, m_cancel);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ExtractionWorker::modelLoaded, this, &ExtractionService::modelLoaded);
+    connect(m_worker, &ExtractionWorker::modelLoadFailed, this, &ExtractionService::modelLoadFailed);
+    connect(m_worker, &ExtractionWorker::jobProgress, this, &ExtractionService::jobProgress);
+    connect(m_worker, &ExtractionWorker::recordAdded, this, &ExtractionService::recordAdded);
+    connect(m_worker, &ExtractionWorker::jobFinished, this,
+            [this](qint64 jobId, const QString& state, const QString& error, int recordCount) {
+                emit jobFinished(jobId, state, error, recordCount);
+                onJobFinished(jobId);
+            });
+    m_thread.setObjectName(QStringLiteral("extraction"));
+    m_thread.start();
+    // Resume after a restart: what a dead process was running is queued again.
+    if (storage::Connection* c = connection()) {
+        storage::StorageResult<int> requeued = storage::ExtractionJobRepository(*c).requeueInterrupted();
+        if (requeued.ok())
+            m_requeuedAtStart = requeued.value();
+    }
+}
+
+ExtractionService::~ExtractionService()
+{
+    m_cancel->store(true);
+    m_thread.quit();
+    m_thread.wait();
+    // A job the worker did not finish stays "running" in the database and is queued again on the next start.
+}
+
+storage::Connection* ExtractionService::connection()
+{
+    if (!m_connection) {
+        storage::StorageResult<std::unique_ptr<storage::Connection>> c = m_database.openWriter();
+        if (!c.ok()) {
+            emit storageError(c.status().message());
+            return nullptr;
+        }
+        m_connection = std::move(c).value();
+    }
+    return m_connection.get();
+}
+
+void ExtractionService::loadModel(const chat::ModelOptions& options)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, options] { worker->loadModel(options); },
+                              Qt::QueuedConnection);
+}
+
+storage::StorageResult<qint64> ExtractionService::addSchema(const QString& name, const QByteArray& schemaJson)
+{
+    const QString problem = ExtractionTemplates::check(schemaJson);
+    if (!problem.isEmpty())
+        return storage::StorageStatus(storage::StorageErrorCode::InvalidArgument, problem);
+    storage::Connection* c = connection();
+    if (!c)
+        return storage::StorageStatus(storage::StorageErrorCode::Io, tr("The database cannot be opened."));
+    storage::ExtractionSchema schema;
+    schema.name = name;
+    schema.schemaJson = schemaJson;
+    return storage::ExtractionRepository(*c).addSchema(schema);
+}
+
+storage::StorageResult<QList<qint64>> ExtractionService::enqueue(qint64 schemaId, const QStringList& files)
+{
+    storage::Connection* c = connection();
+    if (!c)
+        return storage::StorageStatus(storage::StorageErrorCode::Io, tr("The database cannot be opened."));
+    storage::ExtractionJobRepository jobs(*c);
+    QList<qint64> ids;
+    for (const QString& file : files) {
+        const QString path = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+        storage::StorageResult<qint64> id = jobs.enqueue(schemaId, path);
+        if (!id.ok())
+            return id.status();
+        ids << id.value();
+        emit jobQueued(id.value(), path);
+    }
+    if (m_running && m_currentJob == 0)
+        dispatchNext();
+    return ids;
+}
+
+void ExtractionService::start()
+{
+    m_running = true;
+    m_cancel->store(false);
+    if (m_currentJob == 0)
+        dispatchNext();
+}
+
+void ExtractionService::pause()
+{
+    m_running = false;
+    if (m_currentJob == 0)
+        emit idle();
+}
+
+void ExtractionService::cancel()
+{
+    m_running = false;
+    if (storage::Connection* c = connection())
+        (void)storage::ExtractionJobRepository(*c).cancelQueued();
+    if (m_currentJob != 0)
+        m_cancel->store(true);
+    else
+        emit idle();
+}
+
+storage::StorageStatus ExtractionService::rerun(qint64 jobId)
+{
+    if (jobId == m_currentJob)
+        return {storage::StorageErrorCode::InvalidArgument, tr("Extraction job %1 is running.").arg(jobId)};
+    storage::Connection* c = connection();
+    if (!c)
+        return {storage::StorageErrorCode::Io, tr("The database cannot be opened.")};
+    storage::StorageStatus status = storage::ExtractionJobRepository(*c).rerun(jobId);
+    if (status.ok() && m_running && m_currentJob == 0)
+        dispatchNext();
+    return status;
+}
+
+void ExtractionService::dispatchNext()
+{
+    storage::Connection* c = connection();
+    if (!c) {
+        m_running = false;
+        emit idle();
+        return;
+    }
+    storage::ExtractionJobRepository jobs(*c);
+    storage::StorageResult<std::optional<storage::ExtractionJob>> next = jobs.nextQueued();
+    if (!next.ok() || !next.value()) {
+        if (!next.ok())
+            emit storageError(next.status().message());
+        m_running = false;
+        emit idle();
+        return;
+    }
+    const storage::ExtractionJob job = *next.value();
+    storage::StorageResult<storage::ExtractionSchema> schema = storage::ExtractionRepository(*c).getSchema(job.schemaId);
+    if (!schema.ok()) {
+        (void)jobs.setState(job.id, storage::JobState::Failed, schema.status().message());
+        emit jobFinished(job.id, storage::jobStateName(storage::JobState::Failed), schema.status().message(), 0);
+        dispatchNext();
+        return;
+    }
+    (void)jobs.setState(job.id, storage::JobState::Running);
+    m_currentJob = job.id;
+    m_cancel->store(false);
+    emit jobStarted(job.id, job.sourcePath);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, job, schemaJson = schema->schemaJson, options = m_options] {
+            worker->runJob(job.id, job.sourcePath, job.schemaId, schemaJson, options);
+        },
+        Qt::QueuedConnection);
+}
+
+void ExtractionService::onJobFinished(qint64 jobId)
+{
+    if (jobId != m_currentJob)
+        return;
+    m_currentJob = 0;
+    if (m_running)
+        dispatchNext();
+    else
+        emit idle();
+}
+
+storage::StorageResult<QList<storage::ExtractionJob>> ExtractionService::jobs()
+{
+    storage::Connection* c = connection();
+    if (!c)
+        return storage::StorageStatus(storage::StorageErrorCode::Io, tr("The database cannot be opened."));
+    return storage::ExtractionJobRepository(*c).list();
+}
+
+storage::StorageResult<QList<storage::ExtractionWithSource>> ExtractionService::records(const QList<qint64>& schemaIds)
+{
+    storage::Connection* c = connection();
+    if (!c)
+        return storage::StorageStatus(storage::StorageErrorCode::Io, tr("The database cannot be opened."));
+    return storage::ExtractionRepository(*c).listWithSource(schemaIds);
+}
+
+}  // namespace lectern::extract
