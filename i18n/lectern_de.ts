@@ -101,32 +101,8 @@
 <context>
     <name>AskCommand</name>
     <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 braucht einen Wert.</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 braucht einen nicht leeren Wert.</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 erwartet eine ganze Zahl von %2 bis %3, nicht »%4«.</translation>
-    </message>
-    <message>
-        <source>%1 takes no value.</source>
-        <translation>%1 nimmt keinen Wert.</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device erwartet auto, cpu oder vulkan, nicht »%1«.</translation>
-    </message>
-    <message>
         <source>--seed takes a whole number from 0 to 18446744073709551615, not &apos;%1&apos;.</source>
         <translation>--seed erwartet eine ganze Zahl von 0 bis 18446744073709551615, nicht »%1«.</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>Unbekanntes Argument »%1«.</translation>
     </message>
     <message>
         <source>--model is required.</source>
@@ -383,6 +359,33 @@ Exit-Status: 0, wenn die Antwort vollständig ist oder --max-tokens erreicht hat
     </message>
 </context>
 <context>
+    <name>CommandOptions</name>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>%1 needs a non-empty value.</source>
+        <translation>%1 braucht einen nicht leeren Wert.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>%1 erwartet eine ganze Zahl von %2 bis %3, nicht »%4«.</translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation>%1 nimmt keinen Wert.</translation>
+    </message>
+    <message>
+        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
+        <translation>--device erwartet auto, cpu oder vulkan, nicht »%1«.</translation>
+    </message>
+    <message>
+        <source>unknown argument &apos;%1&apos;.</source>
+        <translation>Unbekanntes Argument »%1«.</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Type a question…</source>
@@ -487,6 +490,46 @@ Exit-Status: 0, wenn die Antwort vollständig ist oder --max-tokens erreicht hat
     <message>
         <source>Advanced sampling settings</source>
         <translation>Erweiterte Sampling-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Automatic resolution</source>
+        <translation>Automatische Auflösung</translation>
+    </message>
+    <message>
+        <source>High resolution</source>
+        <translation>Hohe Auflösung</translation>
+    </message>
+    <message>
+        <source>Medium resolution</source>
+        <translation>Mittlere Auflösung</translation>
+    </message>
+    <message>
+        <source>Low resolution</source>
+        <translation>Niedrige Auflösung</translation>
+    </message>
+    <message>
+        <source>Image resolution for every picture</source>
+        <translation>Bildauflösung für alle Bilder</translation>
+    </message>
+    <message>
+        <source>full resolution</source>
+        <translation>voller Auflösung</translation>
+    </message>
+    <message>
+        <source>high resolution</source>
+        <translation>hoher Auflösung</translation>
+    </message>
+    <message>
+        <source>medium resolution</source>
+        <translation>mittlerer Auflösung</translation>
+    </message>
+    <message>
+        <source>low resolution</source>
+        <translation>niedriger Auflösung</translation>
+    </message>
+    <message>
+        <source>Pictures are sent at %1, chosen to fit the context.</source>
+        <translation>Bilder werden mit %1 gesendet, passend zum Kontext gewählt.</translation>
     </message>
 </context>
 <context>
@@ -754,26 +797,6 @@ Die Datenbank wird nur gelesen, nie verändert.
 </context>
 <context>
     <name>ExtractCommand</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 braucht einen Wert.</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 braucht einen nicht leeren Wert.</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 erwartet eine ganze Zahl von %2 bis %3, nicht »%4«.</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device erwartet auto, cpu oder vulkan, nicht »%1«.</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>Unbekanntes Argument »%1«.</translation>
-    </message>
     <message>
         <source>--model is required.</source>
         <translation>--model ist erforderlich.</translation>
@@ -2023,6 +2046,10 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
         <source>frames</source>
         <translation>Bilder</translation>
     </message>
+    <message>
+        <source>Automatic (the largest that fits the context)</source>
+        <translation>Automatisch (die größte, die in den Kontext passt)</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2443,6 +2470,21 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
         <source>Cannot estimate the prompt: %1</source>
         <translation>Der Prompt kann nicht geschätzt werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>The pictures of the %n earliest question(s) with pictures are left out: the whole conversation does not fit the context otherwise.</source>
+        <translation>
+            <numerusform>Die Bilder der %n ältesten Frage mit Bildern werden weggelassen, sonst passt die ganze Unterhaltung nicht in den Kontext.</numerusform>
+            <numerusform>Die Bilder der %n ältesten Fragen mit Bildern werden weggelassen, sonst passt die ganze Unterhaltung nicht in den Kontext.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of earlier questions are sent at lower resolution so that the whole conversation fits the context.</source>
+        <translation>Die Bilder früherer Fragen werden mit geringerer Auflösung gesendet, damit die ganze Unterhaltung in den Kontext passt.</translation>
+    </message>
+    <message>
+        <source>The pictures of %1 from an earlier question are not sent again: the file is gone or has changed since.</source>
+        <translation>Die Bilder von %1 aus einer früheren Frage werden nicht erneut gesendet: Die Datei fehlt oder wurde seitdem geändert.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::extract::ExtractionService</name>
@@ -2536,6 +2578,25 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     </message>
 </context>
 <context>
+    <name>lectern::ui::AttachmentResender</name>
+    <message>
+        <source>%1 has no stored text, so it is not sent again.</source>
+        <translation>Von %1 ist kein Text gespeichert, daher wird es nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 has changed or is gone, and no text of it is stored, so it is not sent again.</source>
+        <translation>%1 wurde geändert oder fehlt, und es ist kein Text davon gespeichert, daher wird es nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was sent, so it is not sent again. Attach it again to ask about the new version.</source>
+        <translation>%1 wurde seit dem Senden geändert und wird daher nicht erneut gesendet. Hängen Sie die Datei erneut an, um nach der neuen Version zu fragen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read again (%2), so it is not sent again.</source>
+        <translation>%1 kann nicht erneut gelesen werden (%2), daher wird es nicht erneut gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>lectern::ui::ChatController</name>
     <message>
         <source>No database is open, so no model can be used.</source>
@@ -2615,6 +2676,18 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation>Die Änderung kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue the files: %1</source>
+        <translation>Die Dateien können nicht in die Warteschlange gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Extraction job %1 is running.</source>
+        <translation>Extraktionsauftrag %1 läuft.</translation>
     </message>
 </context>
 <context>

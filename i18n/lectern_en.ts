@@ -101,31 +101,7 @@
 <context>
     <name>AskCommand</name>
     <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 takes no value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--seed takes a whole number from 0 to 18446744073709551615, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -354,6 +330,33 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     </message>
 </context>
 <context>
+    <name>CommandOptions</name>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a non-empty value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown argument &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Type a question…</source>
@@ -457,6 +460,46 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     </message>
     <message>
         <source>Advanced sampling settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image resolution for every picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures are sent at %1, chosen to fit the context.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,26 +750,6 @@ The database is only read, never changed.
 </context>
 <context>
     <name>ExtractCommand</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>--model is required.</source>
         <translation type="unfinished"></translation>
@@ -1941,6 +1964,10 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>frames</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Automatic (the largest that fits the context)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2361,6 +2388,21 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Cannot estimate the prompt: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The pictures of the %n earliest question(s) with pictures are left out: the whole conversation does not fit the context otherwise.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of earlier questions are sent at lower resolution so that the whole conversation fits the context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pictures of %1 from an earlier question are not sent again: the file is gone or has changed since.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lectern::extract::ExtractionService</name>
@@ -2454,6 +2496,25 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>lectern::ui::AttachmentResender</name>
+    <message>
+        <source>%1 has no stored text, so it is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has changed or is gone, and no text of it is stored, so it is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was sent, so it is not sent again. Attach it again to ask about the new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read again (%2), so it is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lectern::ui::ChatController</name>
     <message>
         <source>No database is open, so no model can be used.</source>
@@ -2532,6 +2593,18 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot queue the files: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction job %1 is running.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

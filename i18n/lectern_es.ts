@@ -101,32 +101,8 @@
 <context>
     <name>AskCommand</name>
     <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 necesita un valor.</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 necesita un valor no vacío.</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 admite un número entero de %2 a %3, no «%4».</translation>
-    </message>
-    <message>
-        <source>%1 takes no value.</source>
-        <translation>%1 no admite ningún valor.</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device admite auto, cpu o vulkan, no «%1».</translation>
-    </message>
-    <message>
         <source>--seed takes a whole number from 0 to 18446744073709551615, not &apos;%1&apos;.</source>
         <translation>--seed admite un número entero de 0 a 18446744073709551615, no «%1».</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>argumento desconocido «%1».</translation>
     </message>
     <message>
         <source>--model is required.</source>
@@ -383,6 +359,33 @@ error de uso.
     </message>
 </context>
 <context>
+    <name>CommandOptions</name>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 necesita un valor.</translation>
+    </message>
+    <message>
+        <source>%1 needs a non-empty value.</source>
+        <translation>%1 necesita un valor no vacío.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>%1 admite un número entero de %2 a %3, no «%4».</translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation>%1 no admite ningún valor.</translation>
+    </message>
+    <message>
+        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
+        <translation>--device admite auto, cpu o vulkan, no «%1».</translation>
+    </message>
+    <message>
+        <source>unknown argument &apos;%1&apos;.</source>
+        <translation>argumento desconocido «%1».</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach files</source>
@@ -487,6 +490,46 @@ error de uso.
     <message>
         <source>Advanced sampling settings</source>
         <translation>Ajustes de muestreo avanzados</translation>
+    </message>
+    <message>
+        <source>Automatic resolution</source>
+        <translation>Resolución automática</translation>
+    </message>
+    <message>
+        <source>High resolution</source>
+        <translation>Resolución alta</translation>
+    </message>
+    <message>
+        <source>Medium resolution</source>
+        <translation>Resolución media</translation>
+    </message>
+    <message>
+        <source>Low resolution</source>
+        <translation>Resolución baja</translation>
+    </message>
+    <message>
+        <source>Image resolution for every picture</source>
+        <translation>Resolución de imagen para todas las imágenes</translation>
+    </message>
+    <message>
+        <source>full resolution</source>
+        <translation>resolución completa</translation>
+    </message>
+    <message>
+        <source>high resolution</source>
+        <translation>resolución alta</translation>
+    </message>
+    <message>
+        <source>medium resolution</source>
+        <translation>resolución media</translation>
+    </message>
+    <message>
+        <source>low resolution</source>
+        <translation>resolución baja</translation>
+    </message>
+    <message>
+        <source>Pictures are sent at %1, chosen to fit the context.</source>
+        <translation>Las imágenes se envían con %1, elegida para que quepan en el contexto.</translation>
     </message>
 </context>
 <context>
@@ -754,26 +797,6 @@ La base de datos solo se lee, nunca se modifica.
 </context>
 <context>
     <name>ExtractCommand</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 necesita un valor.</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 necesita un valor no vacío.</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 admite un número entero de %2 a %3, no «%4».</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device admite auto, cpu o vulkan, no «%1».</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>argumento desconocido «%1».</translation>
-    </message>
     <message>
         <source>--model is required.</source>
         <translation>--model es obligatorio.</translation>
@@ -2023,6 +2046,10 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
         <source>frames</source>
         <translation>fotogramas</translation>
     </message>
+    <message>
+        <source>Automatic (the largest that fits the context)</source>
+        <translation>Automática (la mayor que cabe en el contexto)</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2443,6 +2470,21 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
         <source>Cannot estimate the prompt: %1</source>
         <translation>No se puede estimar el prompt: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>The pictures of the %n earliest question(s) with pictures are left out: the whole conversation does not fit the context otherwise.</source>
+        <translation>
+            <numerusform>Se omiten las imágenes de la %n pregunta más antigua con imágenes: de lo contrario, toda la conversación no cabe en el contexto.</numerusform>
+            <numerusform>Se omiten las imágenes de las %n preguntas más antiguas con imágenes: de lo contrario, toda la conversación no cabe en el contexto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of earlier questions are sent at lower resolution so that the whole conversation fits the context.</source>
+        <translation>Las imágenes de las preguntas anteriores se envían con menor resolución para que toda la conversación quepa en el contexto.</translation>
+    </message>
+    <message>
+        <source>The pictures of %1 from an earlier question are not sent again: the file is gone or has changed since.</source>
+        <translation>Las imágenes de %1 de una pregunta anterior no se vuelven a enviar: el archivo ya no existe o ha cambiado desde entonces.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::extract::ExtractionService</name>
@@ -2536,6 +2578,25 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     </message>
 </context>
 <context>
+    <name>lectern::ui::AttachmentResender</name>
+    <message>
+        <source>%1 has no stored text, so it is not sent again.</source>
+        <translation>%1 no tiene texto guardado, así que no se vuelve a enviar.</translation>
+    </message>
+    <message>
+        <source>%1 has changed or is gone, and no text of it is stored, so it is not sent again.</source>
+        <translation>%1 ha cambiado o ya no existe, y no hay texto guardado de él, así que no se vuelve a enviar.</translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was sent, so it is not sent again. Attach it again to ask about the new version.</source>
+        <translation>%1 ha cambiado desde que se envió, así que no se vuelve a enviar. Adjúntelo de nuevo para preguntar por la nueva versión.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read again (%2), so it is not sent again.</source>
+        <translation>%1 no se puede volver a leer (%2), así que no se vuelve a enviar.</translation>
+    </message>
+</context>
+<context>
     <name>lectern::ui::ChatController</name>
     <message>
         <source>No database is open, so no model can be used.</source>
@@ -2615,6 +2676,18 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation>No se puede guardar el cambio: %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue the files: %1</source>
+        <translation>No se pueden poner los archivos en la cola: %1</translation>
+    </message>
+    <message>
+        <source>Extraction job %1 is running.</source>
+        <translation>La tarea de extracción %1 está en curso.</translation>
     </message>
 </context>
 <context>

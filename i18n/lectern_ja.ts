@@ -101,32 +101,8 @@
 <context>
     <name>AskCommand</name>
     <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 には値が必要です。</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 には空でない値が必要です。</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 には %2 から %3 までの整数を指定してください（「%4」ではなく）。</translation>
-    </message>
-    <message>
-        <source>%1 takes no value.</source>
-        <translation>%1 は値を取りません。</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device には auto、cpu、vulkan のいずれかを指定してください（「%1」ではなく）。</translation>
-    </message>
-    <message>
         <source>--seed takes a whole number from 0 to 18446744073709551615, not &apos;%1&apos;.</source>
         <translation>--seed には 0 から 18446744073709551615 までの整数を指定してください（「%1」ではなく）。</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>不明な引数「%1」です。</translation>
     </message>
     <message>
         <source>--model is required.</source>
@@ -381,6 +357,33 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     </message>
 </context>
 <context>
+    <name>CommandOptions</name>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 には値が必要です。</translation>
+    </message>
+    <message>
+        <source>%1 needs a non-empty value.</source>
+        <translation>%1 には空でない値が必要です。</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>%1 には %2 から %3 までの整数を指定してください（「%4」ではなく）。</translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation>%1 は値を取りません。</translation>
+    </message>
+    <message>
+        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
+        <translation>--device には auto、cpu、vulkan のいずれかを指定してください（「%1」ではなく）。</translation>
+    </message>
+    <message>
+        <source>unknown argument &apos;%1&apos;.</source>
+        <translation>不明な引数「%1」です。</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach files</source>
@@ -485,6 +488,46 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     <message>
         <source>Advanced sampling settings</source>
         <translation>サンプリングの詳細設定</translation>
+    </message>
+    <message>
+        <source>Automatic resolution</source>
+        <translation>自動解像度</translation>
+    </message>
+    <message>
+        <source>High resolution</source>
+        <translation>高解像度</translation>
+    </message>
+    <message>
+        <source>Medium resolution</source>
+        <translation>中解像度</translation>
+    </message>
+    <message>
+        <source>Low resolution</source>
+        <translation>低解像度</translation>
+    </message>
+    <message>
+        <source>Image resolution for every picture</source>
+        <translation>すべての画像の解像度</translation>
+    </message>
+    <message>
+        <source>full resolution</source>
+        <translation>最大解像度</translation>
+    </message>
+    <message>
+        <source>high resolution</source>
+        <translation>高解像度</translation>
+    </message>
+    <message>
+        <source>medium resolution</source>
+        <translation>中解像度</translation>
+    </message>
+    <message>
+        <source>low resolution</source>
+        <translation>低解像度</translation>
+    </message>
+    <message>
+        <source>Pictures are sent at %1, chosen to fit the context.</source>
+        <translation>画像はコンテキストに収まるよう選ばれた%1で送信されます。</translation>
     </message>
 </context>
 <context>
@@ -752,26 +795,6 @@ The database is only read, never changed.
 </context>
 <context>
     <name>ExtractCommand</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 には値が必要です。</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 には空でない値が必要です。</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 には %2 から %3 までの整数を指定してください（「%4」ではなく）。</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device には auto、cpu、vulkan のいずれかを指定してください（「%1」ではなく）。</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>不明な引数「%1」です。</translation>
-    </message>
     <message>
         <source>--model is required.</source>
         <translation>--model は必須です。</translation>
@@ -2012,6 +2035,10 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>frames</source>
         <translation>フレーム</translation>
     </message>
+    <message>
+        <source>Automatic (the largest that fits the context)</source>
+        <translation>自動（コンテキストに収まる最大の解像度）</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2432,6 +2459,20 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Cannot estimate the prompt: %1</source>
         <translation>プロンプトを見積もれません: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>The pictures of the %n earliest question(s) with pictures are left out: the whole conversation does not fit the context otherwise.</source>
+        <translation>
+            <numerusform>画像付きの最も古い %n 件の質問の画像は送信しません。そうしないと会話全体がコンテキストに収まりません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of earlier questions are sent at lower resolution so that the whole conversation fits the context.</source>
+        <translation>会話全体がコンテキストに収まるよう、以前の質問の画像は低い解像度で送信します。</translation>
+    </message>
+    <message>
+        <source>The pictures of %1 from an earlier question are not sent again: the file is gone or has changed since.</source>
+        <translation>以前の質問の %1 の画像は再送信しません。ファイルが見つからないか、その後変更されています。</translation>
+    </message>
 </context>
 <context>
     <name>lectern::extract::ExtractionService</name>
@@ -2525,6 +2566,25 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>lectern::ui::AttachmentResender</name>
+    <message>
+        <source>%1 has no stored text, so it is not sent again.</source>
+        <translation>%1 には保存されたテキストがないため、再送信しません。</translation>
+    </message>
+    <message>
+        <source>%1 has changed or is gone, and no text of it is stored, so it is not sent again.</source>
+        <translation>%1 は変更されたか見つからず、テキストも保存されていないため、再送信しません。</translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was sent, so it is not sent again. Attach it again to ask about the new version.</source>
+        <translation>%1 は送信後に変更されたため、再送信しません。新しい版について質問するには、もう一度添付してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read again (%2), so it is not sent again.</source>
+        <translation>%1 を再度読み込めないため（%2）、再送信しません。</translation>
+    </message>
+</context>
+<context>
     <name>lectern::ui::ChatController</name>
     <message>
         <source>No database is open, so no model can be used.</source>
@@ -2604,6 +2664,18 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation>変更を保存できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue the files: %1</source>
+        <translation>ファイルをキューに追加できません: %1</translation>
+    </message>
+    <message>
+        <source>Extraction job %1 is running.</source>
+        <translation>抽出ジョブ %1 を実行中です。</translation>
     </message>
 </context>
 <context>

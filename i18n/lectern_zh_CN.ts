@@ -101,32 +101,8 @@
 <context>
     <name>AskCommand</name>
     <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 需要一个值。</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 需要一个非空的值。</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 接受 %2 到 %3 之间的整数，而不是“%4”。</translation>
-    </message>
-    <message>
-        <source>%1 takes no value.</source>
-        <translation>%1 不接受值。</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device 接受 auto、cpu 或 vulkan，而不是“%1”。</translation>
-    </message>
-    <message>
         <source>--seed takes a whole number from 0 to 18446744073709551615, not &apos;%1&apos;.</source>
         <translation>--seed 接受 0 到 18446744073709551615 之间的整数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>未知参数“%1”。</translation>
     </message>
     <message>
         <source>--model is required.</source>
@@ -379,6 +355,33 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     </message>
 </context>
 <context>
+    <name>CommandOptions</name>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>%1 needs a non-empty value.</source>
+        <translation>%1 需要一个非空的值。</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>%1 接受 %2 到 %3 之间的整数，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation>%1 不接受值。</translation>
+    </message>
+    <message>
+        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
+        <translation>--device 接受 auto、cpu 或 vulkan，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>unknown argument &apos;%1&apos;.</source>
+        <translation>未知参数“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach files</source>
@@ -483,6 +486,46 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     <message>
         <source>Advanced sampling settings</source>
         <translation>高级采样设置</translation>
+    </message>
+    <message>
+        <source>Automatic resolution</source>
+        <translation>自动分辨率</translation>
+    </message>
+    <message>
+        <source>High resolution</source>
+        <translation>高分辨率</translation>
+    </message>
+    <message>
+        <source>Medium resolution</source>
+        <translation>中等分辨率</translation>
+    </message>
+    <message>
+        <source>Low resolution</source>
+        <translation>低分辨率</translation>
+    </message>
+    <message>
+        <source>Image resolution for every picture</source>
+        <translation>所有图片的分辨率</translation>
+    </message>
+    <message>
+        <source>full resolution</source>
+        <translation>完整分辨率</translation>
+    </message>
+    <message>
+        <source>high resolution</source>
+        <translation>高分辨率</translation>
+    </message>
+    <message>
+        <source>medium resolution</source>
+        <translation>中等分辨率</translation>
+    </message>
+    <message>
+        <source>low resolution</source>
+        <translation>低分辨率</translation>
+    </message>
+    <message>
+        <source>Pictures are sent at %1, chosen to fit the context.</source>
+        <translation>图片将以%1发送，该分辨率是为适应上下文而选择的。</translation>
     </message>
 </context>
 <context>
@@ -749,26 +792,6 @@ The database is only read, never changed.
 </context>
 <context>
     <name>ExtractCommand</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 需要一个值。</translation>
-    </message>
-    <message>
-        <source>%1 needs a non-empty value.</source>
-        <translation>%1 需要一个非空的值。</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number from %2 to %3, not &apos;%4&apos;.</source>
-        <translation>%1 接受 %2 到 %3 之间的整数，而不是“%4”。</translation>
-    </message>
-    <message>
-        <source>--device takes auto, cpu or vulkan, not &apos;%1&apos;.</source>
-        <translation>--device 接受 auto、cpu 或 vulkan，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>unknown argument &apos;%1&apos;.</source>
-        <translation>未知参数“%1”。</translation>
-    </message>
     <message>
         <source>--model is required.</source>
         <translation>必须指定 --model。</translation>
@@ -2008,6 +2031,10 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>frames</source>
         <translation>帧</translation>
     </message>
+    <message>
+        <source>Automatic (the largest that fits the context)</source>
+        <translation>自动（能放入上下文的最大分辨率）</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2428,6 +2455,20 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Cannot estimate the prompt: %1</source>
         <translation>无法估算提示词：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>The pictures of the %n earliest question(s) with pictures are left out: the whole conversation does not fit the context otherwise.</source>
+        <translation>
+            <numerusform>最早的 %n 个带图片的问题中的图片将被省略，否则整个对话无法放入上下文。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pictures of earlier questions are sent at lower resolution so that the whole conversation fits the context.</source>
+        <translation>之前问题中的图片将以较低分辨率发送，以便整个对话能放入上下文。</translation>
+    </message>
+    <message>
+        <source>The pictures of %1 from an earlier question are not sent again: the file is gone or has changed since.</source>
+        <translation>之前问题中 %1 的图片不会再次发送：该文件已不存在或已被更改。</translation>
+    </message>
 </context>
 <context>
     <name>lectern::extract::ExtractionService</name>
@@ -2521,6 +2562,25 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>lectern::ui::AttachmentResender</name>
+    <message>
+        <source>%1 has no stored text, so it is not sent again.</source>
+        <translation>%1 没有已保存的文本，因此不会再次发送。</translation>
+    </message>
+    <message>
+        <source>%1 has changed or is gone, and no text of it is stored, so it is not sent again.</source>
+        <translation>%1 已被更改或不存在，且没有保存其文本，因此不会再次发送。</translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was sent, so it is not sent again. Attach it again to ask about the new version.</source>
+        <translation>%1 在发送后已被更改，因此不会再次发送。如需询问新版本，请重新附加该文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read again (%2), so it is not sent again.</source>
+        <translation>无法再次读取 %1（%2），因此不会再次发送。</translation>
+    </message>
+</context>
+<context>
     <name>lectern::ui::ChatController</name>
     <message>
         <source>No database is open, so no model can be used.</source>
@@ -2600,6 +2660,18 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+    <message>
+        <source>Cannot queue the files: %1</source>
+        <translation>无法将文件加入队列：%1</translation>
+    </message>
+    <message>
+        <source>Extraction job %1 is running.</source>
+        <translation>提取任务 %1 正在运行。</translation>
     </message>
 </context>
 <context>

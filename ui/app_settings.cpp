@@ -13,13 +13,13 @@ namespace {
 QPointer<AppSettings> g_instance;
 }
 
-AppSettings::AppSettings(QObject* parent) : QObject(parent), m_startupLanguage(m_settings.language())
+AppSettings::AppSettings(QObject* parent) : app::Settings(parent), m_startupLanguage(language())
 {
     connectSignals();
 }
 
 AppSettings::AppSettings(const QString& iniPath, QObject* parent)
-    : QObject(parent), m_settings(iniPath), m_startupLanguage(m_settings.language())
+    : app::Settings(iniPath, parent), m_startupLanguage(language())
 {
     connectSignals();
 }
@@ -41,7 +41,7 @@ AppSettings* AppSettings::create(QQmlEngine*, QJSEngine*)
 
 chat::SamplingOverrides AppSettings::samplingForTurns() const
 {
-    const QVariantMap map = m_settings.samplingOverrides();
+    const QVariantMap map = samplingOverrides();
     chat::SamplingOverrides sampling;
     if (map.contains(QStringLiteral("temperature")))
         sampling.temperature = map.value(QStringLiteral("temperature")).toDouble();
@@ -61,11 +61,11 @@ chat::SamplingOverrides AppSettings::samplingForTurns() const
 chat::ModelOptions AppSettings::modelOptions() const
 {
     chat::ModelOptions options;
-    options.modelPath = m_settings.modelPath();
-    options.device = chat::deviceFromName(m_settings.device()).value_or(chat::ComputeDevice::Auto);
-    if (m_settings.contextLength() > 0)
-        options.contextLength = m_settings.contextLength();
-    options.kvType = m_settings.kvCachePrecision();
+    options.modelPath = modelPath();
+    options.device = chat::deviceFromName(device()).value_or(chat::ComputeDevice::Auto);
+    if (contextLength() > 0)
+        options.contextLength = contextLength();
+    options.kvType = kvCachePrecision();
     options.visionPixels = visionPixels();
     options.videoSampling = videoSampling();
     return options;
@@ -74,15 +74,15 @@ chat::ModelOptions AppSettings::modelOptions() const
 app::VisionPixelBudget AppSettings::visionPixels() const
 {
     app::VisionPixelBudget pixels;  // the minimums and the video budget stay the model's own
-    pixels.imageMaxPixels = m_settings.imageMaxPixels();
+    pixels.imageMaxPixels = imageMaxPixels();
     return pixels;
 }
 
 app::VideoSampling AppSettings::videoSampling() const
 {
     app::VideoSampling sampling;
-    sampling.fps = m_settings.videoFps();
-    sampling.maxFrames = m_settings.videoMaxFrames();
+    sampling.fps = videoFps();
+    sampling.maxFrames = videoMaxFrames();
     return sampling;
 }
 
@@ -94,7 +94,7 @@ AppSettings* AppSettings::instance()
 void AppSettings::applyTheme()
 {
     // Fusion draws with the application palette: a fixed light or dark one, or the platform's.
-    const QString theme = m_settings.theme();
+    const QString theme = app::Settings::theme();
     if (theme == QLatin1String("system")) {
         QGuiApplication::setPalette(QPalette());
         return;
@@ -125,18 +125,8 @@ void AppSettings::applyTheme()
 
 void AppSettings::connectSignals()
 {
-    using S = app::Settings;
-    connect(&m_settings, &S::modelPathChanged, this, &AppSettings::modelPathChanged);
-    connect(&m_settings, &S::deviceChanged, this, &AppSettings::deviceChanged);
-    connect(&m_settings, &S::contextLengthChanged, this, &AppSettings::contextLengthChanged);
-    connect(&m_settings, &S::kvCachePrecisionChanged, this, &AppSettings::kvCachePrecisionChanged);
-    connect(&m_settings, &S::themeChanged, this, &AppSettings::themeChanged);
-    connect(&m_settings, &S::languageChanged, this, &AppSettings::languageChanged);
-    connect(&m_settings, &S::samplingOverridesChanged, this, &AppSettings::samplingOverridesChanged);
-    connect(&m_settings, &S::downloadChanged, this, &AppSettings::downloadChanged);
-    connect(&m_settings, &S::visionBudgetChanged, this, &AppSettings::visionBudgetChanged);
-    connect(&m_settings, &S::themeChanged, this, &AppSettings::applyTheme);
-    if (m_settings.theme() != QLatin1String("system"))
+    connect(this, &app::Settings::themeChanged, this, &AppSettings::applyTheme);
+    if (theme() != QLatin1String("system"))
         applyTheme();
 }
 

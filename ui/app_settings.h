@@ -1,5 +1,5 @@
 // app_settings.h: the user's settings (app::Settings) as the QML singleton AppSettings, plus the choices the
-// settings page offers. The properties forward to app::Settings so that QML tooling sees them in this module.
+// settings page offers. The stored properties are app::Settings' (its metatypes are extracted for QML tooling).
 #pragma once
 
 #include <QStringList>
@@ -15,25 +15,15 @@ class QJSEngine;
 
 namespace lectern::ui {
 
-class AppSettings : public QObject {
+// The stored properties (model, device, context, KV precision, theme, language, sampling overrides, image budget,
+// download address) and their signals are app::Settings' own: one list, seen by QML through the base class.
+class AppSettings : public lectern::app::Settings {  // qualified in full: QML tooling looks the base up by this name
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(QString modelPath READ modelPath WRITE setModelPath NOTIFY modelPathChanged)
-    Q_PROPERTY(bool hasModel READ hasModel NOTIFY modelPathChanged)
-    Q_PROPERTY(QString device READ device WRITE setDevice NOTIFY deviceChanged)
-    Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY contextLengthChanged)
-    Q_PROPERTY(QString kvCachePrecision READ kvCachePrecision WRITE setKvCachePrecision NOTIFY kvCachePrecisionChanged)
-    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
-    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    Q_PROPERTY(QVariantMap samplingOverrides READ samplingOverrides WRITE setSamplingOverrides NOTIFY
-                   samplingOverridesChanged)
-    Q_PROPERTY(QString imageResolution READ imageResolution WRITE setImageResolution NOTIFY visionBudgetChanged)
-    Q_PROPERTY(double videoFps READ videoFps WRITE setVideoFps NOTIFY visionBudgetChanged)
-    Q_PROPERTY(int videoMaxFrames READ videoMaxFrames WRITE setVideoMaxFrames NOTIFY visionBudgetChanged)
     Q_PROPERTY(QStringList imageResolutions READ imageResolutions CONSTANT)
-    Q_PROPERTY(QString downloadUrl READ downloadUrl WRITE setDownloadUrl NOTIFY downloadChanged)
-    Q_PROPERTY(QString downloadSha256 READ downloadSha256 WRITE setDownloadSha256 NOTIFY downloadChanged)
+    // Tokens kept free for the answer when "auto" image resolution picks a preset.
+    Q_PROPERTY(int answerReserveTokens READ answerReserveTokens CONSTANT)
     Q_PROPERTY(QStringList devices READ devices CONSTANT)
     Q_PROPERTY(QStringList kvCachePrecisions READ kvCachePrecisions CONSTANT)
     Q_PROPERTY(QStringList themes READ themes CONSTANT)
@@ -62,45 +52,9 @@ public:
     app::VideoSampling videoSampling() const;
     static AppSettings* instance();  // the one set with setInstance, or null
 
-    app::Settings& settings() { return m_settings; }
+    // The settings themselves (this object): for code written against app::Settings.
+    app::Settings& settings() { return *this; }
 
-    QString modelPath() const { return m_settings.modelPath(); }
-    bool hasModel() const { return m_settings.hasModel(); }
-    QString device() const { return m_settings.device(); }
-    int contextLength() const { return m_settings.contextLength(); }
-    QString kvCachePrecision() const { return m_settings.kvCachePrecision(); }
-    QString theme() const { return m_settings.theme(); }
-    QString language() const { return m_settings.language(); }
-    QVariantMap samplingOverrides() const { return m_settings.samplingOverrides(); }
-    QString imageResolution() const { return m_settings.imageResolution(); }
-    double videoFps() const { return m_settings.videoFps(); }
-    int videoMaxFrames() const { return m_settings.videoMaxFrames(); }
-    void setImageResolution(const QString& value) { m_settings.setImageResolution(value); }
-    void setVideoFps(double value) { m_settings.setVideoFps(value); }
-    void setVideoMaxFrames(int value) { m_settings.setVideoMaxFrames(value); }
-    static QStringList imageResolutions() { return app::Settings::imageResolutions(); }
-    QString downloadUrl() const { return m_settings.downloadUrl(); }
-    QString downloadSha256() const { return m_settings.downloadSha256(); }
-    void setModelPath(const QString& value) { m_settings.setModelPath(value); }
-    void setDevice(const QString& value) { m_settings.setDevice(value); }
-    void setContextLength(int value) { m_settings.setContextLength(value); }
-    void setKvCachePrecision(const QString& value) { m_settings.setKvCachePrecision(value); }
-    void setTheme(const QString& value) { m_settings.setTheme(value); }
-    void setLanguage(const QString& value) { m_settings.setLanguage(value); }
-    void setSamplingOverrides(const QVariantMap& value) { m_settings.setSamplingOverrides(value); }
-    void setDownloadUrl(const QString& value) { m_settings.setDownloadUrl(value); }
-    void setDownloadSha256(const QString& value) { m_settings.setDownloadSha256(value); }
-    Q_INVOKABLE void setSamplingOverride(const QString& key, const QVariant& value)
-    {
-        m_settings.setSamplingOverride(key, value);
-    }
-    Q_INVOKABLE void clearSamplingOverrides() { m_settings.clearSamplingOverrides(); }
-
-    static QStringList devices() { return app::Settings::devices(); }
-    static QStringList kvCachePrecisions() { return app::Settings::kvCachePrecisions(); }
-    static QStringList themes() { return app::Settings::themes(); }
-    static int maxContextLength() { return app::Settings::maxContextLength(); }
-    static int minContextLength() { return app::Settings::minContextLength(); }
     // "" (system) and the locales with a translation.
     static QStringList languages();
     // The language's own name for the settings page ("Deutsch"); "" gives "System language" in the UI language.
@@ -110,22 +64,10 @@ public:
     Q_INVOKABLE QString localPath(const QUrl& url) const;
     QString startupLanguage() const { return m_startupLanguage; }
 
-signals:
-    void modelPathChanged();
-    void deviceChanged();
-    void contextLengthChanged();
-    void kvCachePrecisionChanged();
-    void themeChanged();
-    void languageChanged();
-    void samplingOverridesChanged();
-    void visionBudgetChanged();
-    void downloadChanged();
-
 private:
     void connectSignals();
     void applyTheme();
 
-    app::Settings m_settings;
     QString m_startupLanguage;
 };
 

@@ -16,6 +16,7 @@
 #include "app/importers/import_service.h"
 #include "app/importers/importer.h"
 #include "app/importers/text_token_estimator.h"
+#include "app/settings/settings.h"
 #include "ui/app_settings.h"
 
 namespace lectern::ui {
@@ -191,23 +192,91 @@ int AttachmentListModel::addFiles(const QStringList& paths)
 
 void AttachmentListModel::setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling)
 {
-    m_visionPixels = pixels;
+    m_settingsPixels = pixels;
     m_videoSampling = sampling;
     for (int row = 0; row < m_items.size(); ++row) {
         Item& item = m_items[row];
-        item.options.visionPixels = pixels;
         const bool samplingChanged = item.options.video.fps != sampling.fps
             || item.options.video.maxFrames != sampling.maxFrames || item.options.video.minFrames != sampling.minFrames;
         item.options.video = sampling;
-        if (item.document.kind == app::DocumentKind::Video && samplingChanged) {
+        if (item.document.kind == app::DocumentKind::Video && samplingChanged)
             startImport(item);
-        } else if (item.done && item.document.ok()) {
+    }
+    updateBudget();
+}
+
+void AttachmentListModel::setAutoResolution(bool enabled)
+{
+    if (m_autoResolution == enabled)
+        return;
+    m_autoResolution = enabled;
+    updateBudget();
+}
+
+void AttachmentListModel::updateBudget()
+{
+    if (m_autoResolution)
+        chooseAutoResolution();
+    else
+        applyBudget(m_settingsPixels);
+}
+
+void AttachmentListModel::setTokensLeft(qint64 tokens)
+{
+    if (m_tokensLeft == tokens)
+        return;
+    m_tokensLeft = tokens;
+    if (m_autoResolution)
+        chooseAutoResolution();
+}
+
+void AttachmentListModel::chooseAutoResolution()
+{
+    // The tokens of every ready attachment at a candidate budget (only the pictures' estimates depend on it).
+    const std::shared_ptr<const app::TextTokenEstimator> estimator = app::defaultTextTokenEstimator();
+    auto tokensAt = [&](qint64 maxPixels) {
+        app::VisionPixelBudget budget = m_settingsPixels;
+        budget.imageMaxPixels = maxPixels;
+        qint64 total = 0;
+        for (const Item& item : std::as_const(m_items)) {
+            if (!item.done || !item.document.ok())
+                continue;
+            if (item.document.tokens.imageTokens == 0) {
+                total += item.document.tokens.total();
+                continue;
+            }
+            app::ImportedDocument copy = item.document;
+            app::Importer::estimateTokens(copy, *estimator, budget);
+            total += copy.tokens.total();
+        }
+        return total;
+    };
+    const QString choice = app::Settings::autoImageResolution(tokensAt, m_tokensLeft);
+    app::VisionPixelBudget pixels = m_settingsPixels;
+    pixels.imageMaxPixels = app::Settings::imageMaxPixelsFor(choice);
+    const bool changedChoice = choice != m_autoChoice;
+    m_autoChoice = choice;
+    if (pixels.imageMaxPixels != m_visionPixels.imageMaxPixels || pixels.imageMinPixels != m_visionPixels.imageMinPixels
+        || pixels.videoMaxPixels != m_visionPixels.videoMaxPixels)
+        applyBudget(pixels);
+    else if (changedChoice)
+        emit summaryChanged();
+}
+
+void AttachmentListModel::applyBudget(const app::VisionPixelBudget& pixels)
+{
+    m_visionPixels = pixels;
+    for (int row = 0; row < m_items.size(); ++row) {
+        Item& item = m_items[row];
+        item.options.visionPixels = pixels;
+        if (item.done && item.document.ok()) {
             const QStringList warnings = item.document.warnings;
             app::Importer::estimateTokens(item.document, *app::defaultTextTokenEstimator(), pixels);
             item.document.warnings = warnings;  // the import's own; a new estimate adds no news
         }
         changed(row);
     }
+    emit summaryChanged();
 }
 
 void AttachmentListModel::remove(int row)
@@ -221,6 +290,8 @@ void AttachmentListModel::remove(int row)
     endRemoveRows();
     emit countChanged();
     emit summaryChanged();
+    if (m_autoResolution)
+        chooseAutoResolution();
 }
 
 void AttachmentListModel::clear()
@@ -235,6 +306,8 @@ void AttachmentListModel::clear()
     endResetModel();
     emit countChanged();
     emit summaryChanged();
+    if (m_autoResolution)
+        chooseAutoResolution();
 }
 
 void AttachmentListModel::startImport(Item& item)
@@ -375,6 +448,8 @@ void AttachmentListModel::onImportFinished(quint64 job, const app::ImportedDocum
     item.document = document;
     requestThumbnail(item);
     changed(row);
+    if (m_autoResolution)
+        chooseAutoResolution();
 }
 
 void AttachmentListModel::requestThumbnail(Item& item)
@@ -447,7 +522,9 @@ Attachments::Attachments(QObject* parent) : QObject(parent), m_model(new Attachm
     // The settings' image token budget decides the estimates (and so the context meter).
     if (AppSettings* settings = AppSettings::instance()) {
         m_model->setVisionBudget(settings->visionPixels(), settings->videoSampling());
+        m_model->setAutoResolution(settings->settings().imageResolutionIsAuto());
         connect(settings, &AppSettings::visionBudgetChanged, this, [this, settings] {
+            m_model->setAutoResolution(settings->settings().imageResolutionIsAuto());
             m_model->setVisionBudget(settings->visionPixels(), settings->videoSampling());
         });
     }

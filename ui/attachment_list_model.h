@@ -11,6 +11,8 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <algorithm>
+#include <climits>
 #include <memory>
 
 #include "app/importers/import_options.h"
@@ -31,6 +33,7 @@ class AttachmentListModel : public QAbstractListModel {
     Q_PROPERTY(bool hasPdf READ hasPdf NOTIFY summaryChanged)
     Q_PROPERTY(bool hasVideo READ hasVideo NOTIFY summaryChanged)
     Q_PROPERTY(bool hasImages READ hasImages NOTIFY summaryChanged)
+    Q_PROPERTY(QString imageResolutionInUse READ imageResolutionInUse NOTIFY summaryChanged)
 
 public:
     enum Role {
@@ -93,6 +96,19 @@ public:
     // estimated again at once; videos are imported again when their frame sampling changed.
     void setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling);
 
+    // The settings' "auto" image resolution: the pictures get the largest preset at which all of them fit
+    // tokensLeft (app::Settings::autoImageResolution, one preset for the whole question, since the engine resizes
+    // every picture of a turn with one budget). Off: the budget of setVisionBudget as it is.
+    void setAutoResolution(bool enabled);
+    // The tokens the attachments may take: the context less the conversation, the typed text and the answer's
+    // reserve (the composer keeps it up to date).
+    void setTokensLeft(qint64 tokens);
+    qint64 tokensLeft() const { return m_tokensLeft; }
+    // The preset the estimates (and the next question's pictures) use: the chosen one under "auto", else "".
+    QString imageResolutionInUse() const { return m_autoResolution ? m_autoChoice : QString(); }
+    // The image budget the estimates use: what ChatController.send must give the engine for these pictures.
+    qint64 imageMaxPixelsInUse() const { return m_visionPixels.imageMaxPixels; }
+
 signals:
     void countChanged();
     void summaryChanged();
@@ -118,13 +134,20 @@ private:
     int rowOfJob(quint64 job) const;
     int rowOfKey(quint64 key) const;
     void changed(int row);
+    void updateBudget();  // the settings' budget, or under "auto" the chosen preset
+    void applyBudget(const app::VisionPixelBudget& pixels);  // estimates every ready item again
+    void chooseAutoResolution();                             // under "auto": picks the preset, applies it
 
     std::unique_ptr<app::ImportService> m_service;
     QList<Item> m_items;
     quint64 m_nextKey = 1;
     int m_pendingThumbnails = 0;
-    app::VisionPixelBudget m_visionPixels;
+    app::VisionPixelBudget m_visionPixels;    // what the estimates use (the settings' or the auto choice)
+    app::VisionPixelBudget m_settingsPixels;  // the settings' budget
     app::VideoSampling m_videoSampling;
+    bool m_autoResolution = false;
+    qint64 m_tokensLeft = LLONG_MAX;
+    QString m_autoChoice;
 };
 
 // The composer's attachments for QML (type Attachments): the list model for the chips (`model`) and its summary
@@ -140,9 +163,19 @@ class Attachments : public QObject {
     Q_PROPERTY(bool hasPdf READ hasPdf NOTIFY changed)
     Q_PROPERTY(bool hasVideo READ hasVideo NOTIFY changed)
     Q_PROPERTY(bool hasImages READ hasImages NOTIFY changed)
+    // The composer sets it: context − conversation − typed text − the answer's reserve (for "auto" resolution).
+    Q_PROPERTY(double tokensLeft READ tokensLeft WRITE setTokensLeft NOTIFY changed)
+    // The preset "auto" chose for the pictures ("" when the settings name one).
+    Q_PROPERTY(QString imageResolutionInUse READ imageResolutionInUse NOTIFY changed)
+    // What ChatController.send takes as imageMaxPixels.
+    Q_PROPERTY(double imageMaxPixelsInUse READ imageMaxPixelsInUse NOTIFY changed)
 
 public:
     explicit Attachments(QObject* parent = nullptr);
+    double tokensLeft() const { return double(m_model->tokensLeft()); }
+    void setTokensLeft(double tokens) { m_model->setTokensLeft(qint64(std::max(0.0, tokens))); }
+    QString imageResolutionInUse() const { return m_model->imageResolutionInUse(); }
+    double imageMaxPixelsInUse() const { return double(m_model->imageMaxPixelsInUse()); }
 
     AttachmentListModel* list() const { return m_model; }
     QObject* model() const { return m_model; }

@@ -6,9 +6,12 @@
 #include <QJSEngine>
 #include <QPointer>
 
+#include "app/importers/import_cache.h"
+#include "app/storage/attachment_repository.h"
 #include "app/storage/conversation_repository.h"
 #include "app/storage/message_repository.h"
 #include "app/storage/search_repository.h"
+#include "ui/attachment_resender.h"
 #include "ui/storage_worker.h"
 
 #if __has_include("ui/attachment_list_model.h")
@@ -54,6 +57,8 @@ ChatController::ChatController(std::optional<storage::Database> database, QObjec
         return;
 
     m_storage = std::make_unique<StorageWorker>(*database);
+    m_resender = std::make_unique<AttachmentResender>(app::ImportCache::defaultDirectory());
+    connect(m_resender.get(), &AttachmentResender::finished, this, &ChatController::onAttachmentsRebuilt);
     m_chat = std::make_unique<chat::ChatService>(*database);
     connect(m_chat.get(), &chat::ChatService::modelLoaded, this, [this](const chat::ModelInfo& info) {
         m_modelReady = true;
@@ -480,7 +485,7 @@ void ChatController::search(const QString& text)
 
 // --- turns ---------------------------------------------------------------------------------------------------
 
-bool ChatController::send(const QString& text, const QVariantList& attachments, bool thinking)
+bool ChatController::send(const QString& text, const QVariantList& attachments, bool thinking, double imageMaxPixels)
 {
     const QString question = text.trimmed();
     if (question.isEmpty())
@@ -507,16 +512,27 @@ bool ChatController::send(const QString& text, const QVariantList& attachments, 
         m_thinking = thinking;  // the turn stores it with the conversation
         emit thinkingChanged();
     }
+    // The engine resizes this turn's pictures to the budget their estimate used (queued before the turn).
+    app::VisionPixelBudget pixels = m_visionPixels;
+    if (imageMaxPixels > 0)
+        pixels.imageMaxPixels = qint64(imageMaxPixels);
+    m_chat->setVisionBudget(pixels, m_videoSampling);
     startTurn(question, documents, thinking);
     return true;
 }
 
 void ChatController::startTurn(const QString& question, const QList<app::ImportedDocument>& attachments, bool thinking)
 {
+    startTurnIn(m_currentId, question, attachments, thinking);
+}
+
+void ChatController::startTurnIn(qint64 conversationId, const QString& question,
+                                 const QList<app::ImportedDocument>& attachments, bool thinking)
+{
     clearError();
     chat::TurnRequest request;
-    if (m_currentId != 0)
-        request.conversationId = m_currentId;
+    if (conversationId != 0)
+        request.conversationId = conversationId;
     request.question = question;
     request.attachments = attachments;
     request.thinking = thinking;
@@ -526,15 +542,19 @@ void ChatController::startTurn(const QString& question, const QList<app::Importe
     m_prefillDone = 0;
     m_prefillTotal = 0;
     emit prefillChanged();
-    m_messages->beginTurn(question);
-    m_viewingTurn = true;
+    // A re-sent question whose conversation was left meanwhile runs unseen, like a turn left while it streams.
+    m_viewingTurn = conversationId == m_currentId;
+    if (m_viewingTurn)
+        m_messages->beginTurn(question);
     setBusy(true);
     m_chat->sendTurn(request);
 }
 
 void ChatController::stop()
 {
-    if (m_chat && m_busy)
+    if (m_resendSerial != 0)
+        m_stopBeforeStart = true;  // the turn is not sent yet: it stops as soon as it is
+    else if (m_chat && m_busy)
         m_chat->cancel();
 }
 
@@ -577,7 +597,7 @@ void ChatController::onTurnFinished(const chat::TurnResult& result)
     emit turnCompleted(result.conversationId, result.assistantMessageId, result.error);
 }
 
-bool ChatController::rewindAndSend(int fromRow, const QString& question)
+bool ChatController::rewindAndSend(int fromRow, qint64 questionId, const QString& question)
 {
     if (!m_chat || !m_storage || m_busy || !m_modelReady || fromRow < 0 || m_currentId == 0) {
         if (!m_modelReady)
@@ -587,28 +607,69 @@ bool ChatController::rewindAndSend(int fromRow, const QString& question)
     const QList<qint64> ids = m_messages->idsFrom(fromRow);
     m_messages->removeFrom(fromRow);
     setBusy(true);  // nothing else may start until the old turn is gone from storage
+    m_stopBeforeStart = false;
     const bool thinking = m_thinking;
-    m_storage->run<storage::StorageStatus>(
+    using Result = storage::StorageResult<QList<storage::Attachment>>;
+    m_storage->run<Result>(
         this,
-        [ids](storage::Connection& db) {
-            return db.write([&]() -> storage::StorageStatus {
+        [ids, questionId](storage::Connection& db) -> Result {
+            // The replaced question's attachments go with it: the new turn stores them again with the new question.
+            QList<storage::Attachment> attachments;
+            const storage::StorageStatus status = db.write([&]() -> storage::StorageStatus {
+                storage::AttachmentRepository repository(db);
+                storage::StorageResult<QList<storage::Attachment>> listed = repository.listForMessage(questionId);
+                if (!listed.ok())
+                    return listed.status();
+                attachments = listed.value();
+                for (const storage::Attachment& attachment : std::as_const(attachments))
+                    LECTERN_STORAGE_TRY(repository.remove(attachment.id));
                 storage::MessageRepository messages(db);
                 for (qint64 id : ids)
                     LECTERN_STORAGE_TRY(messages.remove(id));
                 return {};
             });
+            if (!status.ok())
+                return status;
+            return attachments;
         },
-        [this, question, thinking](const storage::StorageStatus& status) {
-            setBusy(false);
-            if (!status.ok()) {
-                setLastError(tr("Cannot remove the old answer: %1").arg(status.message()));
+        [this, question, thinking](const Result& result) {
+            if (!result.ok()) {
+                setBusy(false);
+                setLastError(tr("Cannot remove the old answer: %1").arg(result.status().message()));
                 loadMessages();
                 return;
             }
-            // The session rewinds to the longest prompt prefix it still holds (engine ChatSession).
-            startTurn(question, {}, thinking);
+            if (result.value().isEmpty()) {
+                setBusy(false);
+                // The session rewinds to the longest prompt prefix it still holds (engine ChatSession).
+                startTurn(question, {}, thinking);
+                return;
+            }
+            // Busy stays on while the attachments are rebuilt (stored text, or the unchanged file imported again).
+            app::ImportOptions options;
+            options.video = m_videoSampling;
+            options.visionPixels = m_visionPixels;
+            m_resendConversationId = m_currentId;
+            m_resendQuestion = question;
+            m_resendThinking = thinking;
+            m_resendSerial = m_resender->start(result.value(), options);
         });
     return true;
+}
+
+void ChatController::onAttachmentsRebuilt(quint64 serial, const QList<app::ImportedDocument>& documents,
+                                          const QStringList& warnings)
+{
+    if (serial != m_resendSerial)
+        return;
+    m_resendSerial = 0;
+    setBusy(false);
+    startTurnIn(m_resendConversationId, m_resendQuestion, documents, m_resendThinking);
+    if (!warnings.isEmpty())
+        setLastError(warnings.join(QLatin1Char('\n')));
+    if (m_stopBeforeStart)
+        stop();  // Esc while the attachments were being rebuilt: the question is kept, the answer stops at once
+    m_stopBeforeStart = false;
 }
 
 bool ChatController::regenerate(qint64 assistantMessageId)
@@ -616,7 +677,7 @@ bool ChatController::regenerate(qint64 assistantMessageId)
     const int row = m_messages->rowOf(assistantMessageId);
     if (assistantMessageId == 0 || row < 1 || m_messages->isUserAt(row) || !m_messages->isUserAt(row - 1))
         return false;
-    return rewindAndSend(row - 1, m_messages->contentAt(row - 1));
+    return rewindAndSend(row - 1, m_messages->idsFrom(row - 1).value(0), m_messages->contentAt(row - 1));
 }
 
 bool ChatController::editAndResend(qint64 userMessageId, const QString& text)
@@ -625,7 +686,7 @@ bool ChatController::editAndResend(qint64 userMessageId, const QString& text)
     const QString question = text.trimmed();
     if (userMessageId == 0 || row < 0 || !m_messages->isUserAt(row) || question.isEmpty())
         return false;
-    return rewindAndSend(row, question);
+    return rewindAndSend(row, userMessageId, question);
 }
 
 bool ChatController::copyMessage(qint64 messageId)

@@ -24,6 +24,7 @@ class QJSEngine;
 
 namespace lectern::ui {
 
+class AttachmentResender;
 class StorageWorker;
 
 // Lives on the UI thread. Nothing here waits on inference or on the disk: turns run on ChatService's worker and
@@ -122,13 +123,17 @@ public:
     Q_INVOKABLE void selectConversation(qint64 id);
     Q_INVOKABLE void newConversation();
     // Sends a question in the open conversation (a new one when none is open). attachments: the composer's
-    // documents (AttachmentListModel::documents()). False, with lastError, when it cannot be sent now.
-    Q_INVOKABLE bool send(const QString& text, const QVariantList& attachments, bool thinking);
+    // documents (AttachmentListModel::documents()). imageMaxPixels > 0: the image budget of this question's pictures
+    // (the composer's, which "auto" resolution chose); 0: the settings'. False, with lastError, when it cannot be
+    // sent now.
+    Q_INVOKABLE bool send(const QString& text, const QVariantList& attachments, bool thinking,
+                          double imageMaxPixels = 0);
     // Stops the running turn at once; the partial answer is kept.
     Q_INVOKABLE void stop();
-    // Asks the question before this answer again (the old answer is deleted).
+    // Asks the question before this answer again (the old answer is deleted), with the question's attachments
+    // (AttachmentResender: their stored text, or the unchanged file imported again).
     Q_INVOKABLE bool regenerate(qint64 assistantMessageId);
-    // Replaces this question and everything after it with `text`, and asks it.
+    // Replaces this question and everything after it with `text`, and asks it with the question's attachments.
     Q_INVOKABLE bool editAndResend(qint64 userMessageId, const QString& text);
     Q_INVOKABLE bool copyMessage(qint64 messageId);
     Q_INVOKABLE void renameConversation(qint64 id, const QString& title);
@@ -170,7 +175,12 @@ signals:
 
 private:
     void startTurn(const QString& question, const QList<app::ImportedDocument>& attachments, bool thinking);
-    bool rewindAndSend(int fromRow, const QString& question);
+    void startTurnIn(qint64 conversationId, const QString& question, const QList<app::ImportedDocument>& attachments,
+                     bool thinking);
+    // Removes the rows from fromRow on (the question questionId first) and asks `question` again with the removed
+    // question's attachments (AttachmentResender).
+    bool rewindAndSend(int fromRow, qint64 questionId, const QString& question);
+    void onAttachmentsRebuilt(quint64 serial, const QList<app::ImportedDocument>& documents, const QStringList& warnings);
     void loadMessages();
     void reloadConversations(std::function<void()> after = {});
     void saveThinking();
@@ -185,6 +195,7 @@ private:
 
     std::unique_ptr<StorageWorker> m_storage;     // declared before m_chat: destroyed after it
     std::unique_ptr<chat::ChatService> m_chat;
+    std::unique_ptr<AttachmentResender> m_resender;  // regenerate / edit-and-resend: the question's attachments
     ConversationListModel* m_conversations = nullptr;
     MessageListModel* m_messages = nullptr;
     chat::SamplingOverrides m_sampling;
@@ -206,6 +217,12 @@ private:
     QVariantMap m_promptEstimate;
     quint64 m_estimateSerial = 0;
     QString m_lastError;
+
+    quint64 m_resendSerial = 0;     // attachments of a re-sent question being rebuilt (0: none)
+    qint64 m_resendConversationId = 0;
+    QString m_resendQuestion;
+    bool m_resendThinking = false;
+    bool m_stopBeforeStart = false;  // stop() came while they were rebuilt
 
     QString m_streamReasoning;      // deltas not shown yet: shown together every ~30 ms
     QString m_streamAnswer;

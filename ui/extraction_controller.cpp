@@ -15,6 +15,7 @@
 #include "app/extract/extraction_templates.h"
 #include "app/storage/extraction_job_repository.h"
 #include "app/storage/extraction_repository.h"
+#include "ui/storage_worker.h"
 
 namespace lectern::ui {
 
@@ -33,6 +34,26 @@ QString localPath(const QVariant& file)
     return text;
 }
 
+// What the table shows of one schema: its columns and records, read together on the storage thread.
+struct RecordsSnapshot {
+    QList<storage::ExtractionWithSource> records;
+    QSet<qint64> edited;
+};
+
+storage::StorageResult<RecordsSnapshot> readRecords(storage::Connection& db, qint64 schemaId)
+{
+    storage::ExtractionRepository repository(db);
+    storage::StorageResult<QList<storage::ExtractionWithSource>> records = repository.listWithSource({schemaId});
+    if (!records.ok())
+        return records.status();
+    RecordsSnapshot snapshot;
+    snapshot.records = records.value();
+    storage::StorageResult<QList<qint64>> ids = repository.editedIds();
+    if (ids.ok())
+        snapshot.edited = QSet<qint64>(ids->begin(), ids->end());
+    return snapshot;
+}
+
 }  // namespace
 
 ExtractionController::ExtractionController(std::optional<storage::Database> database, QObject* parent)
@@ -46,25 +67,29 @@ ExtractionController::ExtractionController(std::optional<storage::Database> data
     m_sorted->setDynamicSortFilter(false);
     connect(m_records, &ExtractionRecordModel::editFailed, this, &ExtractionController::setLastError);
     m_records->setSaveRecord([this](qint64 recordId, const QByteArray& json) -> QString {
-        storage::Connection* c = connection();
-        if (!c)
+        if (!m_storage)
             return tr("The database cannot be opened, so the change cannot be kept.");
-        const storage::StorageStatus status = storage::ExtractionRepository(*c).updateRecord(recordId, json);
-        return status.ok() ? QString() : status.message();
+        // Saved on the storage thread; a failure is shown and the table read again (the edit is undone).
+        m_storage->run<storage::StorageStatus>(
+            this, [recordId, json](storage::Connection& db) { return storage::ExtractionRepository(db).updateRecord(recordId, json); },
+            [this](const storage::StorageStatus& status) {
+                if (status.ok())
+                    return;
+                setLastError(tr("Cannot save the change: %1").arg(status.message()));
+                refreshRecords();
+            });
+        return {};
     });
 
     if (m_database) {
+        m_storage = std::make_unique<StorageWorker>(*m_database);
         m_service = std::make_unique<extract::ExtractionService>(*m_database);
         extract::ExtractionService* s = m_service.get();
         connect(s, &extract::ExtractionService::modelLoaded, this, [this] {
             m_modelReady = true;
             m_modelLoading = false;
             emit stateChanged();
-            if (m_startWhenLoaded) {
-                m_startWhenLoaded = false;
-                m_service->start();
-                emit stateChanged();
-            }
+            launchIfReady();
         });
         connect(s, &extract::ExtractionService::modelLoadFailed, this, [this](const QString& message) {
             m_modelReady = false;
@@ -82,25 +107,21 @@ ExtractionController::ExtractionController(std::optional<storage::Database> data
         connect(s, &extract::ExtractionService::jobFinished, this,
                 [this](qint64 jobId, const QString& state, const QString& error, int recordCount) {
                     m_jobs->setState(jobId, state, error, recordCount);
-                    refreshRecords();
-                    emit jobFinished(jobId, state);
+                    refreshRecords([this, jobId, state] { emit jobFinished(jobId, state); });
                 });
         connect(s, &extract::ExtractionService::idle, this, [this] {
-            refreshJobs();
-            emit stateChanged();
-            emit idle();
+            // Said once the queue and the table are read again (storage jobs run in order).
+            refreshJobs([this] {
+                emit stateChanged();
+                emit idle();
+            });
         });
         connect(s, &extract::ExtractionService::storageError, this, &ExtractionController::setLastError);
         // What is in the database already: the queue, and the records of the latest batch's schema.
-        refreshJobs();
-        if (!m_jobs->rows().isEmpty()) {
-            if (storage::Connection* c = connection()) {
-                storage::StorageResult<storage::ExtractionJob> last =
-                    storage::ExtractionJobRepository(*c).get(m_jobs->rows().last().jobId);
-                if (last.ok())
-                    showSchema(last->schemaId);
-            }
-        }
+        refreshJobs([this] {
+            if (!m_storedJobs.isEmpty() && m_viewSchemaId == 0)
+                showSchema(m_storedJobs.last().schemaId);
+        });
     }
     const QStringList names = extract::ExtractionTemplates::names();
     if (!names.isEmpty())
@@ -110,6 +131,7 @@ ExtractionController::ExtractionController(std::optional<storage::Database> data
 ExtractionController::~ExtractionController()
 {
     m_service.reset();  // cancels a running job and waits for the worker before the models go
+    m_storage.reset();  // finishes the writes already given (an edited cell)
 }
 
 void ExtractionController::setInstance(ExtractionController* controller)
@@ -124,19 +146,6 @@ ExtractionController* ExtractionController::create(QQmlEngine*, QJSEngine*)
         return g_instance.data();
     }
     return new ExtractionController(std::nullopt);  // the engine owns it
-}
-
-storage::Connection* ExtractionController::connection()
-{
-    if (!m_connection && m_database) {
-        storage::StorageResult<std::unique_ptr<storage::Connection>> c = m_database->openWriter();
-        if (!c.ok()) {
-            setLastError(c.status().message());
-            return nullptr;
-        }
-        m_connection = std::move(c).value();
-    }
-    return m_connection.get();
 }
 
 QVariantList ExtractionController::templates() const
@@ -223,14 +232,14 @@ void ExtractionController::addFiles(const QVariantList& files)
         if (!m_pending.contains(clean))
             m_pending << clean;
     }
-    refreshJobs();
+    showJobs();
     emit stateChanged();
 }
 
 void ExtractionController::clearAdded()
 {
     m_pending.clear();
-    refreshJobs();
+    showJobs();
     emit stateChanged();
 }
 
@@ -240,50 +249,105 @@ bool ExtractionController::start()
         setLastError(tr("Extraction needs the database, which could not be opened."));
         return false;
     }
-    if (!m_pending.isEmpty()) {
-        if (!m_schemaProblem.isEmpty()) {
-            setLastError(m_schemaProblem);
-            return false;
-        }
-        if (m_schemaId == 0 || m_registeredText != m_schemaText) {
-            const QString name = m_templateName.isEmpty() ? QStringLiteral("custom") : m_templateName;
-            storage::StorageResult<qint64> id = m_service->addSchema(name, m_schemaText.toUtf8());
-            if (!id.ok()) {
-                setLastError(id.status().message());
-                return false;
-            }
-            m_schemaId = id.value();
-            m_registeredText = m_schemaText;
-        }
-        const QStringList files = m_pending;
-        m_pending.clear();
-        storage::StorageResult<QList<qint64>> queued = m_service->enqueue(m_schemaId, files);
-        if (!queued.ok()) {
-            setLastError(queued.status().message());
-            return false;
-        }
-        showSchema(m_schemaId);
+    if (!m_pending.isEmpty() && !m_schemaProblem.isEmpty()) {
+        setLastError(m_schemaProblem);
+        return false;
     }
-    refreshJobs();
-    bool anyQueued = false;
+    bool anyQueued = !m_pending.isEmpty();
     for (const ExtractionJobModel::Row& row : m_jobs->rows())
         anyQueued = anyQueued || row.state == QLatin1String("queued");
     if (!anyQueued) {
         setLastError(tr("Nothing to extract: add files first."));
         return false;
     }
-    if (!m_modelReady) {
-        if (!m_modelLoading) {
-            setLastError(tr("Choose a model first (Settings → Model)."));
-            return false;
-        }
-        m_startWhenLoaded = true;
-        emit stateChanged();
-        return true;
+    if (!m_modelReady && !m_modelLoading) {
+        setLastError(tr("Choose a model first (Settings → Model)."));
+        return false;
     }
+    m_startWhenLoaded = true;  // runs once the files are queued and the model is loaded
+    if (!m_pending.isEmpty())
+        enqueuePending();
+    emit stateChanged();
+    launchIfReady();
+    return true;
+}
+
+void ExtractionController::enqueuePending()
+{
+    // The schema is stored once per text; the files are queued with it, all on the storage thread.
+    const bool registered = m_schemaId != 0 && m_registeredText == m_schemaText;
+    const qint64 knownSchemaId = registered ? m_schemaId : 0;
+    const QString name = m_templateName.isEmpty() ? QStringLiteral("custom") : m_templateName;
+    const QByteArray schemaJson = m_schemaText.toUtf8();
+    const QStringList files = m_pending;
+    m_pending.clear();
+    m_registeredText = m_schemaText;
+    ++m_enqueuesInFlight;
+    struct Queued {
+        qint64 schemaId = 0;
+        QList<storage::ExtractionJob> jobs;
+    };
+    using Result = storage::StorageResult<Queued>;
+    m_storage->run<Result>(
+        this,
+        [knownSchemaId, name, schemaJson, files](storage::Connection& db) -> Result {
+            Queued queued;
+            queued.schemaId = knownSchemaId;
+            const storage::StorageStatus written = db.write([&]() -> storage::StorageStatus {
+                if (queued.schemaId == 0) {
+                    storage::ExtractionSchema schema;
+                    schema.name = name;
+                    schema.schemaJson = schemaJson;
+                    storage::StorageResult<qint64> id = storage::ExtractionRepository(db).addSchema(schema);
+                    if (!id.ok())
+                        return id.status();
+                    queued.schemaId = id.value();
+                }
+                storage::ExtractionJobRepository jobs(db);
+                for (const QString& file : files) {
+                    storage::StorageResult<qint64> id = jobs.enqueue(queued.schemaId, file);
+                    if (!id.ok())
+                        return id.status();
+                }
+                return {};
+            });
+            if (!written.ok())
+                return written;
+            storage::StorageResult<QList<storage::ExtractionJob>> listed = storage::ExtractionJobRepository(db).list();
+            if (!listed.ok())
+                return listed.status();
+            queued.jobs = listed.value();
+            return queued;
+        },
+        [this, files](const Result& result) {
+            --m_enqueuesInFlight;
+            if (!result.ok()) {
+                setLastError(tr("Cannot queue the files: %1").arg(result.status().message()));
+                m_registeredText.clear();
+                for (const QString& file : files)  // back to "added", to try again
+                    if (!m_pending.contains(file))
+                        m_pending.append(file);
+                m_startWhenLoaded = false;
+                showJobs();
+                emit stateChanged();
+                return;
+            }
+            m_schemaId = result->schemaId;
+            m_storedJobs = result->jobs;
+            showJobs();
+            if (m_viewSchemaId != m_schemaId)
+                showSchema(m_schemaId);
+            launchIfReady();
+        });
+}
+
+void ExtractionController::launchIfReady()
+{
+    if (!m_startWhenLoaded || !m_modelReady || m_enqueuesInFlight > 0 || !m_service)
+        return;
+    m_startWhenLoaded = false;
     m_service->start();
     emit stateChanged();
-    return true;
 }
 
 void ExtractionController::pause()
@@ -299,7 +363,7 @@ void ExtractionController::cancel()
     m_startWhenLoaded = false;
     if (m_service)
         m_service->cancel();
-    refreshJobs();
+    refreshJobs([this] { emit stateChanged(); });
     emit stateChanged();
 }
 
@@ -307,34 +371,64 @@ bool ExtractionController::rerunRow(int row)
 {
     const QModelIndex source = m_sorted->mapToSource(m_sorted->index(row, 0));
     const storage::ExtractionWithSource* record = m_records->recordAt(source.row());
-    storage::Connection* c = connection();
-    if (!record || !c || !m_service)
+    if (!record || !m_storage || !m_service)
         return false;
-    // The job that made this record.
-    storage::ExtractionJobRepository repository(*c);
-    qint64 jobId = 0;
+    const qint64 recordId = record->extraction.id;
+    QList<qint64> jobIds;
+    qint64 runningJob = 0;
     for (const ExtractionJobModel::Row& job : m_jobs->rows()) {
-        if (job.jobId == 0)
-            continue;
-        storage::StorageResult<QList<qint64>> ids = repository.recordIds(job.jobId);
-        if (ids.ok() && ids->contains(record->extraction.id)) {
-            jobId = job.jobId;
-            break;
-        }
+        if (job.jobId != 0)
+            jobIds << job.jobId;
+        if (job.state == QLatin1String("running"))
+            runningJob = job.jobId;
     }
-    if (jobId == 0) {
-        setLastError(tr("The file of this record is not in the extraction queue, so it cannot be re-run."));
-        return false;
-    }
-    const storage::StorageStatus status = m_service->rerun(jobId);
-    if (!status.ok()) {
-        setLastError(status.message());
-        return false;
-    }
-    refreshJobs();
-    refreshRecords();
-    if (!m_service->isRunning())
-        return start();
+    struct Rerun {
+        qint64 jobId = 0;  // 0: the record's job is not in the queue
+        QList<storage::ExtractionJob> jobs;
+    };
+    using Result = storage::StorageResult<Rerun>;
+    m_storage->run<Result>(
+        this,
+        [recordId, jobIds, runningJob](storage::Connection& db) -> Result {
+            // The job that made this record, queued again (its records are replaced when it runs).
+            storage::ExtractionJobRepository repository(db);
+            Rerun rerun;
+            for (qint64 jobId : jobIds) {
+                storage::StorageResult<QList<qint64>> ids = repository.recordIds(jobId);
+                if (ids.ok() && ids->contains(recordId)) {
+                    rerun.jobId = jobId;
+                    break;
+                }
+            }
+            if (rerun.jobId == 0)
+                return rerun;
+            if (rerun.jobId == runningJob)
+                return storage::StorageStatus(storage::StorageErrorCode::InvalidArgument,
+                                              tr("Extraction job %1 is running.").arg(rerun.jobId));
+            LECTERN_STORAGE_TRY(repository.rerun(rerun.jobId));
+            storage::StorageResult<QList<storage::ExtractionJob>> listed = repository.list();
+            if (!listed.ok())
+                return listed.status();
+            rerun.jobs = listed.value();
+            return rerun;
+        },
+        [this](const Result& result) {
+            if (!result.ok()) {
+                setLastError(result.status().message());
+                return;
+            }
+            if (result->jobId == 0) {
+                setLastError(tr("The file of this record is not in the extraction queue, so it cannot be re-run."));
+                return;
+            }
+            m_storedJobs = result->jobs;
+            showJobs();
+            refreshRecords();
+            if (m_service->isRunning())
+                m_service->start();  // picks it up after the running job
+            else
+                start();
+        });
     return true;
 }
 
@@ -345,50 +439,51 @@ void ExtractionController::sortBy(int column, bool ascending)
 
 bool ExtractionController::exportCsv(const QUrl& file)
 {
-    if (!m_service)
-        return false;
-    storage::StorageResult<QList<storage::ExtractionWithSource>> records = m_service->records({m_viewSchemaId});
-    if (!records.ok()) {
-        setLastError(records.status().message());
-        return false;
-    }
-    exporting::CsvOptions options;
-    options.includeSource = true;
-    options.byteOrderMark = true;
-    storage::StorageResult<QByteArray> csv = exporting::CsvExport::write(records.value(), options);
-    if (!csv.ok()) {
-        setLastError(csv.status().message());
-        return false;
-    }
-    return writeExport(file, csv.value());
+    return writeExport(file, [](const QList<storage::ExtractionWithSource>& records) {
+        exporting::CsvOptions options;
+        options.includeSource = true;
+        options.byteOrderMark = true;
+        return exporting::CsvExport::write(records, options);
+    });
 }
 
 bool ExtractionController::exportJson(const QUrl& file)
 {
-    if (!m_service)
-        return false;
-    storage::StorageResult<QList<storage::ExtractionWithSource>> records = m_service->records({m_viewSchemaId});
-    if (!records.ok()) {
-        setLastError(records.status().message());
-        return false;
-    }
-    storage::StorageResult<QByteArray> json = exporting::recordsToJson(records.value());
-    if (!json.ok()) {
-        setLastError(json.status().message());
-        return false;
-    }
-    return writeExport(file, json.value());
+    return writeExport(file, [](const QList<storage::ExtractionWithSource>& records) {
+        return exporting::recordsToJson(records);
+    });
 }
 
-bool ExtractionController::writeExport(const QUrl& file, const QByteArray& bytes)
+bool ExtractionController::writeExport(const QUrl& file, ExportFormat format)
 {
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        setLastError(tr("Cannot write %1: %2").arg(path, out.errorString()));
+    if (!m_storage)
         return false;
-    }
-    emit exported(path);
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const qint64 schemaId = m_viewSchemaId;
+    // Read, formatted and written on the storage thread: a large table never holds the window.
+    m_storage->run<storage::StorageStatus>(
+        this,
+        [schemaId, path, format](storage::Connection& db) -> storage::StorageStatus {
+            storage::StorageResult<QList<storage::ExtractionWithSource>> records =
+                storage::ExtractionRepository(db).listWithSource({schemaId});
+            if (!records.ok())
+                return records.status();
+            storage::StorageResult<QByteArray> bytes = format(records.value());
+            if (!bytes.ok())
+                return bytes.status();
+            QSaveFile out(path);
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes.value()) != bytes->size() || !out.commit())
+                return storage::StorageStatus(storage::StorageErrorCode::Io,
+                                              tr("Cannot write %1: %2").arg(path, out.errorString()));
+            return {};
+        },
+        [this, path](const storage::StorageStatus& status) {
+            if (!status.ok()) {
+                setLastError(status.message());
+                return;
+            }
+            emit exported(path);
+        });
     return true;
 }
 
@@ -411,54 +506,98 @@ void ExtractionController::refresh()
     refreshRecords();
 }
 
-void ExtractionController::refreshJobs()
+void ExtractionController::refreshJobs(std::function<void()> after)
 {
-    QList<storage::ExtractionJob> jobs;
-    if (m_service) {
-        storage::StorageResult<QList<storage::ExtractionJob>> listed = m_service->jobs();
-        if (listed.ok())
-            jobs = listed.value();
-        else
-            setLastError(listed.status().message());
+    if (!m_storage) {
+        showJobs();
+        if (after)
+            after();
+        return;
     }
-    m_jobs->setJobs(jobs, m_pending);
+    using Result = storage::StorageResult<QList<storage::ExtractionJob>>;
+    m_storage->run<Result>(
+        this, [](storage::Connection& db) { return storage::ExtractionJobRepository(db).list(); },
+        [this, after = std::move(after)](const Result& result) {
+            if (result.ok())
+                m_storedJobs = result.value();
+            else
+                setLastError(result.status().message());
+            showJobs();
+            if (after)
+                after();
+        });
+}
+
+void ExtractionController::showJobs()
+{
+    m_jobs->setJobs(m_storedJobs, m_pending);
     if (m_service && m_service->isBusy())
-        for (const storage::ExtractionJob& job : jobs)
+        for (const storage::ExtractionJob& job : std::as_const(m_storedJobs))
             if (job.state == storage::JobState::Running)
                 m_jobs->setState(job.id, QStringLiteral("running"));
 }
 
 void ExtractionController::showSchema(qint64 schemaId)
 {
-    storage::Connection* c = connection();
-    if (!c)
+    if (!m_storage)
         return;
-    storage::StorageResult<storage::ExtractionSchema> schema = storage::ExtractionRepository(*c).getSchema(schemaId);
-    if (!schema.ok()) {
-        setLastError(schema.status().message());
-        return;
-    }
     m_viewSchemaId = schemaId;
-    m_records->setSchema(schema->schemaJson);
-    refreshRecords();
+    struct Shown {
+        QByteArray schemaJson;
+        RecordsSnapshot records;
+    };
+    using Result = storage::StorageResult<Shown>;
+    const quint64 serial = ++m_recordsSerial;
+    m_storage->run<Result>(
+        this,
+        [schemaId](storage::Connection& db) -> Result {
+            storage::StorageResult<storage::ExtractionSchema> schema = storage::ExtractionRepository(db).getSchema(schemaId);
+            if (!schema.ok())
+                return schema.status();
+            storage::StorageResult<RecordsSnapshot> records = readRecords(db, schemaId);
+            if (!records.ok())
+                return records.status();
+            return Shown{schema->schemaJson, records.value()};
+        },
+        [this, serial](const Result& result) {
+            if (serial != m_recordsSerial)
+                return;  // another schema or a newer read is on its way
+            if (!result.ok()) {
+                setLastError(result.status().message());
+                return;
+            }
+            m_records->setSchema(result->schemaJson);
+            showRecords(result->records.records, result->records.edited);
+        });
 }
 
-void ExtractionController::refreshRecords()
+void ExtractionController::refreshRecords(std::function<void()> after)
 {
-    if (!m_service || m_viewSchemaId == 0)
-        return;
-    storage::StorageResult<QList<storage::ExtractionWithSource>> records = m_service->records({m_viewSchemaId});
-    if (!records.ok()) {
-        setLastError(records.status().message());
+    if (!m_storage || m_viewSchemaId == 0) {
+        if (after)
+            after();
         return;
     }
-    QSet<qint64> edited;
-    if (storage::Connection* c = connection()) {
-        storage::StorageResult<QList<qint64>> ids = storage::ExtractionRepository(*c).editedIds();
-        if (ids.ok())
-            edited = QSet<qint64>(ids->begin(), ids->end());
-    }
-    m_records->setRecords(records.value(), edited);
+    const qint64 schemaId = m_viewSchemaId;
+    const quint64 serial = ++m_recordsSerial;
+    using Result = storage::StorageResult<RecordsSnapshot>;
+    m_storage->run<Result>(
+        this, [schemaId](storage::Connection& db) { return readRecords(db, schemaId); },
+        [this, serial, after = std::move(after)](const Result& result) {
+            if (serial == m_recordsSerial) {
+                if (!result.ok())
+                    setLastError(result.status().message());
+                else
+                    showRecords(result->records, result->edited);
+            }
+            if (after)
+                after();
+        });
+}
+
+void ExtractionController::showRecords(const QList<storage::ExtractionWithSource>& records, const QSet<qint64>& edited)
+{
+    m_records->setRecords(records, edited);
     if (m_sorted->sortColumn() >= 0)
         m_sorted->sort(m_sorted->sortColumn(), m_sorted->sortOrder());
 }

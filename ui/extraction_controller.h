@@ -5,11 +5,13 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -27,6 +29,8 @@ class ExtractionService;
 }
 
 namespace lectern::ui {
+
+class StorageWorker;
 
 class ExtractionController : public QObject {
     Q_OBJECT
@@ -98,10 +102,12 @@ public:
     Q_INVOKABLE bool start();
     Q_INVOKABLE void pause();
     Q_INVOKABLE void cancel();
-    // Extracts the file of this row of sortedRecords again (its records are replaced).
+    // Extracts the file of this row of sortedRecords again (its records are replaced). False when there is no such
+    // row; a job that cannot be re-run is reported in lastError once the queue was read.
     Q_INVOKABLE bool rerunRow(int row);
     Q_INVOKABLE void sortBy(int column, bool ascending);
-    // The records of the table (the current schema's) as CSV (with source file and page) or JSON.
+    // The records of the table (the current schema's) as CSV (with source file and page) or JSON, written on the
+    // storage thread: -> exported(path), or lastError. False when there is no database.
     Q_INVOKABLE bool exportCsv(const QUrl& file);
     Q_INVOKABLE bool exportJson(const QUrl& file);
     Q_INVOKABLE void clearError();
@@ -116,15 +122,23 @@ signals:
     void exported(const QString& path);
 
 private:
-    void setLastError(const QString& message);
-    void refreshJobs();
-    void refreshRecords();
-    void showSchema(qint64 schemaId);
-    bool writeExport(const QUrl& file, const QByteArray& bytes);
-    storage::Connection* connection();
+    using ExportFormat =
+        std::function<storage::StorageResult<QByteArray>(const QList<storage::ExtractionWithSource>& records)>;
 
+    void setLastError(const QString& message);
+    // Reads the queue on the storage thread, then shows it (and runs `after`, on this thread).
+    void refreshJobs(std::function<void()> after = {});
+    void showJobs();  // the queue as last read, followed by the files added since
+    void refreshRecords(std::function<void()> after = {});
+    void showSchema(qint64 schemaId);
+    void showRecords(const QList<storage::ExtractionWithSource>& records, const QSet<qint64>& edited);
+    void enqueuePending();
+    void launchIfReady();  // starts the service once the queue is stored and the model loaded
+    bool writeExport(const QUrl& file, ExportFormat format);
+
+    // Every read and write of the view runs here (the service keeps its own connection for its queue).
+    std::unique_ptr<StorageWorker> m_storage;
     std::optional<storage::Database> m_database;
-    std::unique_ptr<storage::Connection> m_connection;  // edits and schema reads, on this thread
     std::unique_ptr<extract::ExtractionService> m_service;
     ExtractionJobModel* m_jobs = nullptr;
     ExtractionRecordModel* m_records = nullptr;
@@ -136,6 +150,9 @@ private:
     qint64 m_schemaId = 0;
     qint64 m_viewSchemaId = 0;  // the schema whose records the table shows
     QStringList m_pending;
+    QList<storage::ExtractionJob> m_storedJobs;  // the queue as last read
+    int m_enqueuesInFlight = 0;
+    quint64 m_recordsSerial = 0;   // drops table reads that a newer one overtook
     bool m_modelReady = false;
     bool m_modelLoading = false;
     bool m_startWhenLoaded = false;

@@ -1,9 +1,11 @@
-// prompt_builder.cpp: document blocks in the user message, history to ChatRequest, warnings for unseen content.
+// prompt_builder.cpp: document blocks in the user message, history (with its pictures) to ChatRequest, warnings for
+// unseen content.
 #include "app/chat/prompt_builder.h"
 
 #include <QFileInfo>
 #include <QImage>
 
+#include <algorithm>
 #include <cstring>
 
 #include "app/importers/vision_budget.h"
@@ -49,6 +51,27 @@ QImage toSize(const QImage& image, QSize size)
     if (image.size() == size)
         return image;
     return image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
+// The message's content as [pictures..., text] when there are pictures.
+void putVisualsFirst(ChatMessage& message, const QList<VisualInput>& visuals)
+{
+    if (visuals.isEmpty())
+        return;
+    std::vector<ContentPart> content;
+    content.reserve(size_t(visuals.size()) + message.content.size());
+    for (const VisualInput& visual : visuals)
+        content.push_back(visual.part);
+    for (ContentPart& part : message.content)
+        content.push_back(std::move(part));
+    message.content = std::move(content);
+}
+
+// RGB8 bytes [height][width][3] as a QImage (a deep copy), and back at half of each side.
+std::vector<uint8_t> halvedRgb(const std::vector<uint8_t>& rgb, int width, int height, QSize half)
+{
+    const QImage image(rgb.data(), width, height, width * 3, QImage::Format_RGB888);
+    return rgbBytes(image.scaled(half, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
 }
 
 }  // namespace
@@ -196,10 +219,29 @@ std::optional<DocumentText> PromptBuilder::readableText(const storage::Attachmen
     return DocumentText{fileName(attachment.originalPath), *attachment.extractedText};
 }
 
+VisualInput PromptBuilder::reduced(const VisualInput& visual)
+{
+    VisualInput out = visual;
+    ContentPart& part = out.part;
+    const QSize half(std::max(1, int(part.width) / 2), std::max(1, int(part.height) / 2));
+    if (part.kind == ContentPartKind::Image && !part.rgb.empty()) {
+        part.rgb = halvedRgb(part.rgb, int(part.width), int(part.height), half);
+    } else if (part.kind == ContentPartKind::Video) {
+        for (std::vector<uint8_t>& frame : part.frames)
+            frame = halvedRgb(frame, int(part.width), int(part.height), half);
+    } else {
+        return out;
+    }
+    part.width = uint32_t(half.width());
+    part.height = uint32_t(half.height());
+    return out;
+}
+
 ChatRequest PromptBuilder::buildRequest(const QList<storage::Message>& history,
                                         const QList<storage::Attachment>& historyAttachments, const QString& question,
                                         const QList<DocumentText>& documents, bool thinking,
-                                        const QList<VisualInput>& visuals)
+                                        const QList<VisualInput>& visuals,
+                                        const QHash<qint64, QList<VisualInput>>& historyVisuals)
 {
     ChatRequest request;
     for (const storage::Message& message : history) {
@@ -215,7 +257,9 @@ ChatRequest PromptBuilder::buildRequest(const QList<storage::Message>& history,
                 if (std::optional<DocumentText> text = readableText(attachment))
                     attached.append(*text);
             }
-            request.messages.push_back(textMessage(ChatRole::User, userMessageText(message.content, attached)));
+            ChatMessage user = textMessage(ChatRole::User, userMessageText(message.content, attached));
+            putVisualsFirst(user, historyVisuals.value(message.id));
+            request.messages.push_back(std::move(user));
             break;
         }
         case storage::MessageRole::Assistant: {
@@ -230,14 +274,7 @@ ChatRequest PromptBuilder::buildRequest(const QList<storage::Message>& history,
         }
     }
     ChatMessage user = textMessage(ChatRole::User, userMessageText(question, documents));
-    if (!visuals.isEmpty()) {
-        std::vector<ContentPart> content;
-        content.reserve(size_t(visuals.size()) + 1);
-        for (const VisualInput& visual : visuals)
-            content.push_back(visual.part);
-        content.push_back(std::move(user.content.front()));
-        user.content = std::move(content);
-    }
+    putVisualsFirst(user, visuals);
     request.messages.push_back(std::move(user));
     request.enable_thinking = thinking;
     request.add_generation_prompt = true;

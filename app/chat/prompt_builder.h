@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -60,15 +61,21 @@ public:
     // The same for an attachment stored with an earlier message (its cached extracted text), for the history.
     static std::optional<DocumentText> readableText(const storage::Attachment& attachment);
 
+    // The same picture at about a quarter of its pixels (half of each side, frames alike): how pictures of earlier
+    // questions shrink when the whole conversation does not fit the context.
+    static VisualInput reduced(const VisualInput& visual);
+
     // The whole request: the stored history (attachments found by their message id), then the new question with
     // its documents. Assistant messages carry their reasoning; empty unfinished assistant messages (a crash before
     // the first token) are left out. The new user message starts with the visual inputs in the order given (each
     // a placeholder the engine expands, qwen35.md §6.3), followed by the text, as in the model card's examples.
-    // Earlier messages carry only their attachments' text: their pictures are not sent again.
+    // Earlier user messages carry their attachments' text and, when historyVisuals has their id, their pictures
+    // again in the same place (the template keeps every turn's <|vision_start|>... in the history, §6).
     static ChatRequest buildRequest(const QList<storage::Message>& history,
                                     const QList<storage::Attachment>& historyAttachments, const QString& question,
                                     const QList<DocumentText>& documents, bool thinking,
-                                    const QList<VisualInput>& visuals = {});
+                                    const QList<VisualInput>& visuals = {},
+                                    const QHash<qint64, QList<VisualInput>>& historyVisuals = {});
 };
 
 }  // namespace lectern::chat

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "app/chat/prompt_builder.h"
+#include "app/importers/importer.h"
 #include "app/storage/attachment_repository.h"
 #include "app/storage/conversation_repository.h"
 #include "app/storage/message_repository.h"
@@ -114,6 +115,12 @@ GenerationSettings generationSettings(const TurnRequest& request, bool vision)
 
 }  // namespace
 
+// A request and its prompt tokens (or why they could not be counted).
+struct Fitted {
+    ChatRequest request;
+    Result<int64_t> tokens;
+};
+
 struct TurnRunner::Impl {
     storage::Database database;
     std::unique_ptr<storage::Connection> writer;  // opened on the worker thread on first use
@@ -121,10 +128,108 @@ struct TurnRunner::Impl {
     std::optional<ChatSession> session;
     ModelInfo info;
     ModelOptions options;  // of the loaded model (its vision budget)
+    // The pictures of the earlier questions of one conversation (by user message id), as sent at the current
+    // budget: kept from the turn that sent them, or imported again from the stored path. Cleared when the
+    // conversation, the model or the budget changes.
+    qint64 visualsConversation = 0;
+    QHash<qint64, QList<VisualInput>> historyVisuals;
+
+    // The pictures of the history's user messages (vision models only), re-imported where they are not kept; a
+    // file that is gone or changed is left out with a warning.
+    QHash<qint64, QList<VisualInput>> visualsFor(qint64 conversationId, const QList<storage::Message>& history,
+                                                 const QList<storage::Attachment>& attachments, QStringList* warnings);
+
+    // The request with the pictures of earlier questions sent again; when the whole conversation does not fit the
+    // context, those are halved (twice at most), then left out, the oldest first, with a note in `warnings`.
+    Fitted fitRequest(qint64 conversationId, const QList<storage::Message>& history,
+                      const QList<storage::Attachment>& attachments, const QString& question,
+                      const QList<DocumentText>& documents, bool thinking, const QList<VisualInput>& visuals,
+                      QStringList* warnings);
 };
 
+Fitted TurnRunner::Impl::fitRequest(qint64 conversationId, const QList<storage::Message>& history,
+                                    const QList<storage::Attachment>& attachments, const QString& question,
+                                    const QList<DocumentText>& documents, bool thinking,
+                                    const QList<VisualInput>& visuals, QStringList* warnings)
+{
+    QHash<qint64, QList<VisualInput>> historyVisuals = visualsFor(conversationId, history, attachments, warnings);
+    Fitted out{PromptBuilder::buildRequest(history, attachments, question, documents, thinking, visuals, historyVisuals),
+               Status(ErrorCode::Internal, "not counted")};
+    out.tokens = engine->count_prompt_tokens(out.request);
+    QList<qint64> withPictures;
+    for (const storage::Message& message : history)
+        if (!historyVisuals.value(message.id).isEmpty())
+            withPictures.append(message.id);
+    int reductions = 0, dropped = 0;
+    while (out.tokens.is_ok() && *out.tokens >= info.contextLength && dropped < withPictures.size()) {
+        if (reductions < 2) {
+            ++reductions;
+            for (QList<VisualInput>& list : historyVisuals)
+                for (VisualInput& visual : list)
+                    visual = PromptBuilder::reduced(visual);
+        } else {
+            historyVisuals.remove(withPictures.at(dropped++));
+        }
+        out.request = PromptBuilder::buildRequest(history, attachments, question, documents, thinking, visuals,
+                                                  historyVisuals);
+        out.tokens = engine->count_prompt_tokens(out.request);
+    }
+    if (warnings && dropped > 0)
+        warnings->append(tr("The pictures of the %n earliest question(s) with pictures are left out: the whole "
+                            "conversation does not fit the context otherwise.",
+                            nullptr, dropped));
+    else if (warnings && reductions > 0)
+        warnings->append(tr("The pictures of earlier questions are sent at lower resolution so that the whole "
+                            "conversation fits the context."));
+    return out;
+}
+
+QHash<qint64, QList<VisualInput>> TurnRunner::Impl::visualsFor(qint64 conversationId,
+                                                                const QList<storage::Message>& history,
+                                                                const QList<storage::Attachment>& attachments,
+                                                                QStringList* warnings)
+{
+    if (!info.vision)
+        return {};
+    if (conversationId != visualsConversation) {
+        historyVisuals.clear();
+        visualsConversation = conversationId;
+    }
+    QHash<qint64, QList<VisualInput>> out;
+    for (const storage::Message& message : history) {
+        if (message.role != storage::MessageRole::User)
+            continue;
+        if (auto kept = historyVisuals.constFind(message.id); kept != historyVisuals.constEnd()) {
+            out.insert(message.id, *kept);
+            continue;
+        }
+        QList<VisualInput> visuals;
+        for (const storage::Attachment& attachment : attachments) {
+            if (attachment.messageId != message.id ||
+                (attachment.kind != QLatin1String("image") && attachment.kind != QLatin1String("video") &&
+                 attachment.kind != QLatin1String("pdf")))
+                continue;
+            app::ImportOptions importOptions;
+            importOptions.video = options.videoSampling;
+            importOptions.visionPixels = options.visionPixels;
+            const app::ImportedDocument document = app::Importer::importFile(attachment.originalPath, importOptions);
+            if (!document.ok() || QString::fromLatin1(document.contentHash) != attachment.sha256) {
+                if (warnings)
+                    warnings->append(tr("The pictures of %1 from an earlier question are not sent again: the file "
+                                        "is gone or has changed since.")
+                                         .arg(QFileInfo(attachment.originalPath).fileName()));
+                continue;
+            }
+            visuals.append(PromptBuilder::visualInputs(document, options.visionPixels, warnings));
+        }
+        historyVisuals.insert(message.id, visuals);
+        out.insert(message.id, visuals);
+    }
+    return out;
+}
+
 TurnRunner::TurnRunner(storage::Database database, QObject* parent)
-    : QObject(parent), d(std::make_unique<Impl>(Impl{std::move(database), {}, {}, {}, {}, {}}))
+    : QObject(parent), d(std::make_unique<Impl>(Impl{std::move(database), {}, {}, {}, {}, {}, 0, {}}))
 {
     qRegisterMetaType<lectern::chat::ModelInfo>();
     qRegisterMetaType<lectern::chat::TurnResult>();
@@ -144,6 +249,7 @@ void TurnRunner::loadModel(const ModelOptions& options)
 {
     d->session.reset();
     d->engine.reset();
+    d->historyVisuals.clear();
     EngineOptions engineOptions;
     engineOptions.model_path = QFileInfo(options.modelPath).absoluteFilePath().toStdString();
     engineOptions.device = engineDevice(options.device);
@@ -204,6 +310,7 @@ void TurnRunner::setVisionBudget(const app::VisionPixelBudget& pixels, const app
     }
     d->options.visionPixels = pixels;
     d->options.videoSampling = sampling;
+    d->historyVisuals.clear();  // sized for the old budget
 }
 
 void TurnRunner::estimatePrompt(quint64 requestId, qint64 promptTokens)
@@ -255,11 +362,16 @@ void TurnRunner::countConversationTokens(qint64 conversationId)
         return finish(0);
     // The last question stands in for "the next one" so that the template renders the history as it is sent.
     QString lastQuestion;
-    if (history.last().role == storage::MessageRole::User)
+    QList<VisualInput> lastVisuals;
+    if (history.last().role == storage::MessageRole::User) {
+        const qint64 lastId = history.last().id;
+        lastVisuals = d->visualsFor(conversationId, {history.last()}, attachments.value(), nullptr).value(lastId);
         lastQuestion = history.takeLast().content;
-    const ChatRequest request = PromptBuilder::buildRequest(history, attachments.value(), lastQuestion, {},
-                                                            conversation.value().thinking);
-    Result<int64_t> tokens = d->engine->count_prompt_tokens(request);
+    }
+    // Earlier pictures as the next turn would send them (fitted to the context).
+    const Fitted fitted = d->fitRequest(conversationId, history, attachments.value(), lastQuestion, {},
+                                        conversation.value().thinking, lastVisuals, nullptr);
+    const Result<int64_t>& tokens = fitted.tokens;
     finish(tokens.is_ok() ? qint64(*tokens) : -1);
 }
 
@@ -324,12 +436,17 @@ void TurnRunner::runTurn(const TurnRequest& request, quint64 turnNumber)
     for (const QString& message : std::as_const(result.warnings))
         emit warning(message);
 
-    const ChatRequest chatRequest =
-        PromptBuilder::buildRequest(history, historyAttachments, request.question, documents, request.thinking, visuals);
+    QStringList historyWarnings;
+    Fitted fitted = d->fitRequest(conversation.id, history, historyAttachments, request.question, documents,
+                                  request.thinking, visuals, &historyWarnings);
+    const ChatRequest& chatRequest = fitted.request;
+    Result<int64_t>& promptTokens = fitted.tokens;
+    for (const QString& message : std::as_const(historyWarnings))
+        emit warning(message);
+    result.warnings += historyWarnings;
     const GenerationSettings settings = generationSettings(request, !visuals.isEmpty());
 
     // Refuse what cannot fit before anything is stored.
-    Result<int64_t> promptTokens = d->engine->count_prompt_tokens(chatRequest);
     if (!promptTokens.is_ok())
         return finishWith(tr("Cannot build the prompt: %1").arg(fromStd(promptTokens.status().message())));
     if (*promptTokens >= d->info.contextLength)
@@ -382,6 +499,13 @@ void TurnRunner::runTurn(const TurnRequest& request, quint64 turnNumber)
     if (!stored.ok())
         return finishWith(tr("Cannot save the question: %1").arg(stored.message()));
     result.conversationId = conversation.id;
+    if (d->info.vision) {  // kept as sent, for the next questions of this conversation
+        if (d->visualsConversation != conversation.id) {
+            d->historyVisuals.clear();
+            d->visualsConversation = conversation.id;
+        }
+        d->historyVisuals.insert(result.userMessageId, visuals);
+    }
 
     storage::StreamingMessageWriter answer(db);
     storage::StorageResult<qint64> answerId = answer.begin(conversation.id);

@@ -39,8 +39,8 @@ public:
     // promptEstimated with requestId, or with an error when no model is loaded.
     void estimatePrompt(quint64 requestId, qint64 promptTokens);
 
-    // Counts the prompt tokens of a stored conversation (its messages and their attachments' text) with the
-    // loaded model's template. Emits conversationTokensCounted; -1 when no model is loaded or it cannot be read.
+    // Counts the prompt tokens of a stored conversation (its messages, their attachments' text and, for a vision
+    // model, their pictures as the next turn sends them again) with the loaded model's template. Emits conversationTokensCounted; -1 when no model is loaded or it cannot be read.
     void countConversationTokens(qint64 conversationId);
 
     // Thread-safe: stops the running turn (if its number is <= turnNumber) and any queued one up to it. The answer

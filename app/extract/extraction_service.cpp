@@ -9,7 +9,7 @@
 
 namespace lectern::extract {
 
-ExtractionService::ExtractionService(const storage::Database& database, QObject* parent)
+ExtractionService::ExtractionService(const storage::Database& database, QObject* parent, Recovery recovery)
     : QObject(parent), m_database(database)
 {
     qRegisterMetaType<lectern::chat::ModelInfo>();
@@ -28,6 +28,8 @@ ExtractionService::ExtractionService(const storage::Database& database, QObject*
     m_thread.setObjectName(QStringLiteral("extraction"));
     m_thread.start();
     // Resume after a restart: what a dead process was running is queued again.
+    if (recovery != Recovery::RequeueInterrupted)
+        return;
     if (storage::Connection* c = connection()) {
         storage::StorageResult<int> requeued = storage::ExtractionJobRepository(*c).requeueInterrupted();
         if (requeued.ok())
@@ -96,8 +98,9 @@ storage::StorageResult<QList<qint64>> ExtractionService::enqueue(qint64 schemaId
     return ids;
 }
 
-void ExtractionService::start()
+void ExtractionService::start(const QList<qint64>& only)
 {
+    m_only = only;
     m_running = true;
     m_cancel->store(false);
     if (m_currentJob == 0)
@@ -144,7 +147,7 @@ void ExtractionService::dispatchNext()
         return;
     }
     storage::ExtractionJobRepository jobs(*c);
-    storage::StorageResult<std::optional<storage::ExtractionJob>> next = jobs.nextQueued();
+    storage::StorageResult<std::optional<storage::ExtractionJob>> next = jobs.nextQueued(m_only);
     if (!next.ok() || !next.value()) {
         if (!next.ok())
             emit storageError(next.status().message());

@@ -30,7 +30,14 @@ class ExtractionService : public QObject {
     Q_OBJECT
 
 public:
-    explicit ExtractionService(const storage::Database& database, QObject* parent = nullptr);
+    // What the service does at construction with jobs the database says are running.
+    enum class Recovery {
+        RequeueInterrupted,  // the window: a process that died left them; they run again
+        LeaveOthers,         // `lectern extract`: the window may be running them now; touch nothing but its own jobs
+    };
+
+    explicit ExtractionService(const storage::Database& database, QObject* parent = nullptr,
+                               Recovery recovery = Recovery::RequeueInterrupted);
     ~ExtractionService() override;  // cancels the running job, waits for the worker
 
     void loadModel(const chat::ModelOptions& options);
@@ -40,8 +47,9 @@ public:
     storage::StorageResult<qint64> addSchema(const QString& name, const QByteArray& schemaJson);
     storage::StorageResult<QList<qint64>> enqueue(qint64 schemaId, const QStringList& files);
 
-    // Runs queued jobs one after another until the queue is empty (idle) or pause() / cancel().
-    void start();
+    // Runs queued jobs one after another until the queue is empty (idle) or pause() / cancel(). With only given,
+    // just those jobs run (idle once none of them is queued) and every other job stays as it is.
+    void start(const QList<qint64>& only = {});
     // The running job finishes; the next ones stay queued (start() resumes).
     void pause();
     // The running job stops (its records are dropped) and every queued job is cancelled.
@@ -82,6 +90,7 @@ private:
     ExtractionOptions m_options;
     bool m_running = false;
     qint64 m_currentJob = 0;
+    QList<qint64> m_only;  // start(only): the jobs this run may take; empty: any
     int m_requeuedAtStart = 0;
 };
 

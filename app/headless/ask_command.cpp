@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "app/chat/chat_service.h"
+#include "app/headless/command_options.h"
 #include "app/importers/import_service.h"
 #include "app/storage/conversation_repository.h"
 #include "app/storage/database.h"
@@ -41,100 +42,54 @@ struct AskRequest {
 // Empty string on success, otherwise the usage error.
 QString parse(const QStringList& args, AskRequest& request)
 {
-    bool optionsEnded = false;
     QStringList positional;
-    for (int i = 0; i < args.size(); ++i) {
-        QString arg = args[i];
-        if (optionsEnded || !arg.startsWith(QStringLiteral("--")) || arg == QStringLiteral("--")) {
-            if (!optionsEnded && arg == QStringLiteral("--"))
-                optionsEnded = true;
-            else
-                positional.append(arg);
+    CommandOptions options(args);
+    while (options.next()) {
+        if (!options.isOption()) {
+            positional.append(options.name());
             continue;
         }
-        std::optional<QString> inlineValue;
-        if (arg.contains(QLatin1Char('='))) {
-            inlineValue = arg.section(QLatin1Char('='), 1);
-            arg = arg.section(QLatin1Char('='), 0, 0);
-        }
-        // One value: "--opt=value" or "--opt value".
-        QString value;
-        auto takeValue = [&]() -> QString {
-            if (inlineValue)
-                value = *inlineValue;
-            else if (i + 1 < args.size())
-                value = args[++i];
-            else
-                return AskCommand::tr("%1 needs a value.").arg(arg);
-            if (value.isEmpty())
-                return AskCommand::tr("%1 needs a non-empty value.").arg(arg);
-            return {};
-        };
-        auto number = [&](qint64 minimum, qint64 maximum, qint64& target) -> QString {
-            QString problem = takeValue();
-            if (!problem.isEmpty())
-                return problem;
-            bool ok = false;
-            target = value.toLongLong(&ok);
-            if (!ok || target < minimum || target > maximum)
-                return AskCommand::tr("%1 takes a whole number from %2 to %3, not '%4'.").arg(arg).arg(minimum).arg(maximum).arg(value);
-            return {};
-        };
-        auto flag = [&](bool& target) -> QString {
-            if (inlineValue)
-                return AskCommand::tr("%1 takes no value.").arg(arg);
-            target = true;
-            return {};
-        };
-
+        const QString& arg = options.name();
         QString problem;
         if (arg == QStringLiteral("--model")) {
-            problem = takeValue();
-            request.modelPath = value;
+            problem = options.value(request.modelPath);
         } else if (arg == QStringLiteral("--mmproj")) {
-            problem = takeValue();
-            request.mmprojPath = value;
+            problem = options.value(request.mmprojPath);
         } else if (arg == QStringLiteral("--think")) {
-            problem = flag(request.think);
+            problem = options.flag(request.think);
         } else if (arg == QStringLiteral("--attach")) {
-            problem = takeValue();
-            request.attachments.append(value);
+            QString path;
+            problem = options.value(path);
+            request.attachments.append(path);
         } else if (arg == QStringLiteral("--db")) {
-            problem = takeValue();
-            request.dbPath = value;
+            problem = options.value(request.dbPath);
         } else if (arg == QStringLiteral("--conversation")) {
             qint64 id = 0;
-            problem = number(1, std::numeric_limits<qint64>::max(), id);
+            problem = options.number(1, std::numeric_limits<qint64>::max(), id);
             request.conversationId = id;
         } else if (arg == QStringLiteral("--device")) {
-            problem = takeValue();
-            if (problem.isEmpty()) {
-                const std::optional<chat::ComputeDevice> device = chat::deviceFromName(value);
-                if (!device)
-                    problem = AskCommand::tr("--device takes auto, cpu or vulkan, not '%1'.").arg(value);
-                else
-                    request.device = *device;
-            }
+            problem = options.device(request.device);
         } else if (arg == QStringLiteral("--context")) {
-            problem = number(16, std::numeric_limits<int>::max(), request.contextLength);
+            problem = options.number(16, std::numeric_limits<int>::max(), request.contextLength);
         } else if (arg == QStringLiteral("--max-tokens")) {
             qint64 n = 0;
-            problem = number(1, std::numeric_limits<int>::max(), n);
+            problem = options.number(1, std::numeric_limits<int>::max(), n);
             request.sampling.maxTokens = int(n);
         } else if (arg == QStringLiteral("--seed")) {
-            problem = takeValue();
+            QString value;
+            problem = options.value(value);
             bool ok = false;
             const quint64 seed = value.toULongLong(&ok);
             if (problem.isEmpty() && !ok)
                 problem = AskCommand::tr("--seed takes a whole number from 0 to 18446744073709551615, not '%1'.").arg(value);
             request.sampling.seed = seed;
         } else if (arg == QStringLiteral("--greedy")) {
-            problem = flag(request.sampling.greedy);
+            problem = options.flag(request.sampling.greedy);
         } else if (arg == QStringLiteral("--help")) {
             request.help = true;
             return {};
         } else {
-            problem = AskCommand::tr("unknown argument '%1'.").arg(args[i]);
+            problem = options.unknown();
         }
         if (!problem.isEmpty())
             return problem;
@@ -220,16 +175,8 @@ int runAsk(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString prefix = QStringLiteral("lectern ask: ");
     AskRequest request;
     const QString problem = parse(args, request);
-    if (request.help) {
-        out << askUsage();
-        out.flush();
-        return 0;
-    }
-    if (!problem.isEmpty()) {
-        err << prefix << problem << '\n' << askUsage();
-        err.flush();
-        return 2;
-    }
+    if (const std::optional<int> exitCode = usageExit(request.help, problem, prefix, askUsage(), out, err))
+        return *exitCode;
     auto fail = [&](const QString& message) {
         err << prefix << message << '\n';
         err.flush();

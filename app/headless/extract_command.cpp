@@ -15,6 +15,7 @@
 #include "app/export/json_export.h"
 #include "app/extract/extraction_service.h"
 #include "app/extract/extraction_templates.h"
+#include "app/headless/command_options.h"
 #include "app/storage/database.h"
 
 namespace lectern::app {
@@ -41,81 +42,37 @@ struct ExtractRequest {
 
 QString parse(const QStringList& args, ExtractRequest& request)
 {
-    bool optionsEnded = false;
-    for (int i = 0; i < args.size(); ++i) {
-        QString arg = args[i];
-        if (optionsEnded || !arg.startsWith(QStringLiteral("--"))) {
-            request.files << arg;
+    CommandOptions options(args);
+    while (options.next()) {
+        if (!options.isOption()) {
+            request.files << options.name();
             continue;
         }
-        if (arg == QStringLiteral("--")) {
-            optionsEnded = true;
-            continue;
-        }
-        std::optional<QString> inlineValue;
-        if (arg.contains(QLatin1Char('='))) {
-            inlineValue = arg.section(QLatin1Char('='), 1);
-            arg = arg.section(QLatin1Char('='), 0, 0);
-        }
-        QString value;
-        auto takeValue = [&]() -> QString {
-            if (inlineValue)
-                value = *inlineValue;
-            else if (i + 1 < args.size())
-                value = args[++i];
-            else
-                return ExtractCommand::tr("%1 needs a value.").arg(arg);
-            if (value.isEmpty())
-                return ExtractCommand::tr("%1 needs a non-empty value.").arg(arg);
-            return {};
-        };
-        auto number = [&](qint64 minimum, qint64 maximum, qint64& target) -> QString {
-            QString problem = takeValue();
-            if (!problem.isEmpty())
-                return problem;
-            bool ok = false;
-            target = value.toLongLong(&ok);
-            if (!ok || target < minimum || target > maximum)
-                return ExtractCommand::tr("%1 takes a whole number from %2 to %3, not '%4'.")
-                    .arg(arg).arg(minimum).arg(maximum).arg(value);
-            return {};
-        };
+        const QString& arg = options.name();
         QString problem;
         if (arg == QStringLiteral("--model")) {
-            problem = takeValue();
-            request.modelPath = value;
+            problem = options.value(request.modelPath);
         } else if (arg == QStringLiteral("--schema")) {
-            problem = takeValue();
-            request.schemaPath = value;
+            problem = options.value(request.schemaPath);
         } else if (arg == QStringLiteral("--template")) {
-            problem = takeValue();
-            request.templateName = value;
+            problem = options.value(request.templateName);
         } else if (arg == QStringLiteral("--out")) {
-            problem = takeValue();
-            request.outPath = value;
+            problem = options.value(request.outPath);
         } else if (arg == QStringLiteral("--db")) {
-            problem = takeValue();
-            request.dbPath = value;
+            problem = options.value(request.dbPath);
         } else if (arg == QStringLiteral("--device")) {
-            problem = takeValue();
-            if (problem.isEmpty()) {
-                const std::optional<chat::ComputeDevice> device = chat::deviceFromName(value);
-                if (!device)
-                    problem = ExtractCommand::tr("--device takes auto, cpu or vulkan, not '%1'.").arg(value);
-                else
-                    request.device = *device;
-            }
+            problem = options.device(request.device);
         } else if (arg == QStringLiteral("--context")) {
-            problem = number(64, std::numeric_limits<int>::max(), request.contextLength);
+            problem = options.number(64, std::numeric_limits<int>::max(), request.contextLength);
         } else if (arg == QStringLiteral("--max-tokens")) {
-            problem = number(1, std::numeric_limits<int>::max(), request.maxTokens);
+            problem = options.number(1, std::numeric_limits<int>::max(), request.maxTokens);
         } else if (arg == QStringLiteral("--think")) {
-            request.think = true;
+            problem = options.flag(request.think);
         } else if (arg == QStringLiteral("--help")) {
             request.help = true;
             return {};
         } else {
-            problem = ExtractCommand::tr("unknown argument '%1'.").arg(args[i]);
+            problem = options.unknown();
         }
         if (!problem.isEmpty())
             return problem;
@@ -170,16 +127,8 @@ int runExtract(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString prefix = QStringLiteral("lectern extract: ");
     ExtractRequest request;
     const QString problem = parse(args, request);
-    if (request.help) {
-        out << extractUsage();
-        out.flush();
-        return 0;
-    }
-    if (!problem.isEmpty()) {
-        err << prefix << problem << '\n' << extractUsage();
-        err.flush();
-        return 2;
-    }
+    if (const std::optional<int> exitCode = usageExit(request.help, problem, prefix, extractUsage(), out, err))
+        return *exitCode;
     auto fail = [&](const QString& message, int code = 1) {
         err << prefix << message << '\n';
         err.flush();
@@ -222,7 +171,8 @@ int runExtract(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!database.ok())
         return fail(database.status().message());
 
-    extract::ExtractionService service(database.value());
+    // The window may share this database: its queued and running jobs are left alone.
+    extract::ExtractionService service(database.value(), nullptr, extract::ExtractionService::Recovery::LeaveOthers);
     extract::ExtractionOptions options;
     options.maxTokens = int(request.maxTokens);
     options.thinking = request.think;
@@ -275,8 +225,8 @@ int runExtract(const QStringList& args, QTextStream& out, QTextStream& err)
                              loop.quit();
                      });
     QObject::connect(&service, &extract::ExtractionService::idle, &loop, [&] { loop.quit(); });
-    // Jobs another run left queued come first in the queue; they run too, but are not exported here.
-    service.start();
+    // Only this command's jobs run; jobs another run left queued stay queued for the window.
+    service.start(mine);
     if (finished < mine.size())
         loop.exec();
     service.pause();

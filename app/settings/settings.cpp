@@ -81,12 +81,27 @@ QStringList Settings::samplingKeys()
 
 QStringList Settings::imageResolutions()
 {
+    return {QStringLiteral("auto"), QStringLiteral("max"), QStringLiteral("high"), QStringLiteral("medium"),
+            QStringLiteral("low")};
+}
+
+QStringList Settings::imageResolutionPresets()
+{
     return {QStringLiteral("max"), QStringLiteral("high"), QStringLiteral("medium"), QStringLiteral("low")};
+}
+
+QString Settings::autoImageResolution(const std::function<qint64(qint64 maxPixels)>& tokensAt, qint64 tokensLeft)
+{
+    const QStringList presets = imageResolutionPresets();
+    for (const QString& preset : presets)  // largest first
+        if (tokensAt(imageMaxPixelsFor(preset)) <= tokensLeft)
+            return preset;
+    return presets.last();
 }
 
 qint64 Settings::imageMaxPixelsFor(const QString& resolution)
 {
-    if (resolution == QLatin1String("max"))
+    if (resolution == QLatin1String("max") || resolution == QLatin1String("auto"))
         return 16777216;  // 4096 x 4096: the Qwen3.5 processor's longest_edge
     if (resolution == QLatin1String("high"))
         return 4194304;   // 2048 x 2048

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <functional>
 #include <memory>
 
 class QSettings;
@@ -41,11 +42,20 @@ public:
     static QStringList themes();           // "system", "light", "dark"
     // Keys of samplingOverrides(): temperature, topP, topK, presencePenalty, maxTokens, seed.
     static QStringList samplingKeys();
-    // Image resolution presets (the vision token budget per picture, qwen35.md §7.2): "max" (the model's own
-    // limit, 16,777,216 pixels: up to 16,384 tokens), "high" (4,194,304: 4,096), "medium" (1,048,576: 1,024),
-    // "low" (262,144: 256). Pictures above the limit are scaled down; the minimum stays the model's 65,536 pixels.
-    static QStringList imageResolutions();
-    static qint64 imageMaxPixelsFor(const QString& resolution);  // 0 for an unknown name
+    // Image resolution (the vision token budget per picture, qwen35.md §7.2): "auto" (the default, see
+    // autoImageResolution), or a preset: "max" (the model's own limit, 16,777,216 pixels: up to 16,384 tokens),
+    // "high" (4,194,304: 4,096), "medium" (1,048,576: 1,024), "low" (262,144: 256). Pictures above the limit are
+    // scaled down; the minimum stays the model's 65,536 pixels.
+    static QStringList imageResolutions();        // "auto" first, then the presets
+    static QStringList imageResolutionPresets();  // the presets, largest first
+    // 0 for an unknown name; "auto" gives the largest (the engine's limit: the composer picks the preset).
+    static qint64 imageMaxPixelsFor(const QString& resolution);
+    bool imageResolutionIsAuto() const { return imageResolution() == QLatin1String("auto"); }
+    // What "auto" picks for a question's pictures: the largest preset whose tokens (tokensAt(its max pixels))
+    // fit tokensLeft, the context left after the conversation, the typed text and answerReserveTokens(); never
+    // below the smallest preset (then the context meter warns and offers the explicit choices).
+    static QString autoImageResolution(const std::function<qint64(qint64 maxPixels)>& tokensAt, qint64 tokensLeft);
+    static int answerReserveTokens() { return 1024; }
     // Video sampling (qwen35.md §7.4): frames per second of video, and the frame budget (most frames per clip).
     static double defaultVideoFps() { return 2.0; }
     static double minVideoFps() { return 0.1; }

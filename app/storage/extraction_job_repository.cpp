@@ -1,6 +1,7 @@
 // extraction_job_repository.cpp: SQL for the extraction_jobs table and the records' job links.
 #include "app/storage/extraction_job_repository.h"
 
+#include "app/storage/repository_helpers.h"
 #include "app/storage/sql_values.h"
 
 namespace lectern::storage {
@@ -55,22 +56,13 @@ StorageResult<qint64> ExtractionJobRepository::enqueue(qint64 schemaId, const QS
 {
     if (sourcePath.isEmpty())
         return StorageStatus(StorageErrorCode::InvalidArgument, tr("An extraction job needs a source file."));
-    qint64 id = 0;
-    StorageStatus status = m_connection.write([&]() -> StorageStatus {
-        const qint64 now = nowMs();
-        StorageStatus inserted = m_connection.exec(
-            QStringLiteral("INSERT INTO extraction_jobs (schema_id, source_path, state, created_at_ms, updated_at_ms) "
-                           "VALUES (?, ?, 'queued', ?, ?)"),
-            {schemaId, sourcePath, now, now});
-        if (inserted.code() == StorageErrorCode::InvalidArgument)
-            return {StorageErrorCode::NotFound, tr("There is no extraction schema with id %1.").arg(schemaId)};
-        LECTERN_STORAGE_TRY(inserted);
-        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
-        return {};
-    });
-    if (!status.ok())
-        return status;
-    return id;
+    const qint64 now = nowMs();
+    return insertReturningId(
+        m_connection,
+        QStringLiteral("INSERT INTO extraction_jobs (schema_id, source_path, state, created_at_ms, updated_at_ms) "
+                       "VALUES (?, ?, 'queued', ?, ?)"),
+        {schemaId, sourcePath, now, now},
+        [&](const QString&) { return tr("There is no extraction schema with id %1.").arg(schemaId); });
 }
 
 StorageResult<ExtractionJob> ExtractionJobRepository::get(qint64 id)
@@ -98,10 +90,22 @@ StorageResult<QList<ExtractionJob>> ExtractionJobRepository::list(std::optional<
     return jobs;
 }
 
-StorageResult<std::optional<ExtractionJob>> ExtractionJobRepository::nextQueued()
+StorageResult<std::optional<ExtractionJob>> ExtractionJobRepository::nextQueued(const QList<qint64>& among)
 {
+    QString filter;
+    QVariantList bindings;
+    if (!among.isEmpty()) {
+        QStringList marks;
+        for (qint64 id : among) {
+            marks << QStringLiteral("?");
+            bindings << id;
+        }
+        filter = QStringLiteral(" AND id IN (%1)").arg(marks.join(QStringLiteral(", ")));
+    }
     StorageResult<QSqlQuery> q = m_connection.query(
-        QStringLiteral("SELECT %1 FROM extraction_jobs WHERE state = 'queued' ORDER BY id LIMIT 1").arg(kJobColumns));
+        QStringLiteral("SELECT %1 FROM extraction_jobs WHERE state = 'queued'%2 ORDER BY id LIMIT 1")
+            .arg(kJobColumns, filter),
+        bindings);
     if (!q.ok())
         return q.status();
     if (!q->next())
@@ -116,53 +120,29 @@ StorageStatus ExtractionJobRepository::setState(qint64 id, JobState state, const
             QStringLiteral("UPDATE extraction_jobs SET state = ?, error = ?, record_count = ?, updated_at_ms = ? "
                            "WHERE id = ?"),
             {jobStateName(state), sql::text(error), recordCount, nowMs(), id}));
-        StorageResult<int> changed = m_connection.changes();
-        if (!changed.ok())
-            return changed.status();
-        if (changed.value() == 0)
-            return {StorageErrorCode::NotFound, tr("There is no extraction job with id %1.").arg(id)};
-        return {};
+        return requireOneChange(m_connection, tr("There is no extraction job with id %1.").arg(id));
     });
 }
 
 StorageResult<int> ExtractionJobRepository::requeueInterrupted()
 {
-    int n = 0;
-    StorageStatus status = m_connection.write([&]() -> StorageStatus {
-        // Records a dead run stored for the job are dropped: the job runs again from the start.
-        LECTERN_STORAGE_TRY(m_connection.exec(QStringLiteral(
-            "DELETE FROM extractions WHERE job_id IN (SELECT id FROM extraction_jobs WHERE state = 'running')")));
-        LECTERN_STORAGE_TRY(m_connection.exec(
-            QStringLiteral("UPDATE extraction_jobs SET state = 'queued', record_count = 0, updated_at_ms = ? "
-                           "WHERE state = 'running'"),
-            {nowMs()}));
-        StorageResult<int> changed = m_connection.changes();
-        if (!changed.ok())
-            return changed.status();
-        n = changed.value();
-        return {};
-    });
-    if (!status.ok())
-        return status;
-    return n;
+    // Records a dead run stored for the job are dropped: the job runs again from the start.
+    return writeCountingChanges(
+        m_connection,
+        QStringLiteral("UPDATE extraction_jobs SET state = 'queued', record_count = 0, updated_at_ms = ? "
+                       "WHERE state = 'running'"),
+        {nowMs()}, [&] {
+            return m_connection.exec(QStringLiteral(
+                "DELETE FROM extractions WHERE job_id IN (SELECT id FROM extraction_jobs WHERE state = 'running')"));
+        });
 }
 
 StorageResult<int> ExtractionJobRepository::cancelQueued()
 {
-    int n = 0;
-    StorageStatus status = m_connection.write([&]() -> StorageStatus {
-        LECTERN_STORAGE_TRY(m_connection.exec(
-            QStringLiteral("UPDATE extraction_jobs SET state = 'cancelled', updated_at_ms = ? WHERE state = 'queued'"),
-            {nowMs()}));
-        StorageResult<int> changed = m_connection.changes();
-        if (!changed.ok())
-            return changed.status();
-        n = changed.value();
-        return {};
-    });
-    if (!status.ok())
-        return status;
-    return n;
+    return writeCountingChanges(
+        m_connection,
+        QStringLiteral("UPDATE extraction_jobs SET state = 'cancelled', updated_at_ms = ? WHERE state = 'queued'"),
+        {nowMs()});
 }
 
 StorageStatus ExtractionJobRepository::rerun(qint64 id)
@@ -173,12 +153,7 @@ StorageStatus ExtractionJobRepository::rerun(qint64 id)
             QStringLiteral("UPDATE extraction_jobs SET state = 'queued', error = '', record_count = 0, "
                            "updated_at_ms = ? WHERE id = ? AND state != 'running'"),
             {nowMs(), id}));
-        StorageResult<int> changed = m_connection.changes();
-        if (!changed.ok())
-            return changed.status();
-        if (changed.value() == 0)
-            return {StorageErrorCode::NotFound, tr("There is no finished extraction job with id %1.").arg(id)};
-        return {};
+        return requireOneChange(m_connection, tr("There is no finished extraction job with id %1.").arg(id));
     });
 }
 

@@ -41,8 +41,8 @@ public:
     StorageResult<ExtractionJob> get(qint64 id);
     // In id (queue) order; all jobs when no state is given.
     StorageResult<QList<ExtractionJob>> list(std::optional<JobState> state = std::nullopt);
-    // The oldest queued job, if any.
-    StorageResult<std::optional<ExtractionJob>> nextQueued();
+    // The oldest queued job, if any; among: only one of these jobs (empty: any).
+    StorageResult<std::optional<ExtractionJob>> nextQueued(const QList<qint64>& among = {});
     StorageStatus setState(qint64 id, JobState state, const QString& error = {}, int recordCount = 0);
     // After a restart: jobs left running by a process that died are queued again. Returns how many.
     StorageResult<int> requeueInterrupted();

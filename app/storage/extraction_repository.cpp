@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include "app/storage/repository_helpers.h"
 #include "app/storage/sql_values.h"
 
 namespace lectern::storage {
@@ -52,16 +53,6 @@ QString objectError(const QByteArray& json)
 }
 
 }  // namespace
-
-StorageStatus ExtractionRepository::requireOneChange(const QString& notFoundMessage)
-{
-    StorageResult<int> changed = m_connection.changes();
-    if (!changed.ok())
-        return changed.status();
-    if (changed.value() == 0)
-        return {StorageErrorCode::NotFound, notFoundMessage};
-    return {};
-}
 
 StorageResult<qint64> ExtractionRepository::addSchema(const ExtractionSchema& schema)
 {
@@ -120,7 +111,7 @@ StorageStatus ExtractionRepository::removeSchema(qint64 id)
                         .arg(id)
                         .arg(records->toInt())};
         LECTERN_STORAGE_TRY(m_connection.exec(QStringLiteral("DELETE FROM extraction_schemas WHERE id = ?"), {id}));
-        return requireOneChange(tr("There is no extraction schema with id %1.").arg(id));
+        return requireOneChange(m_connection, tr("There is no extraction schema with id %1.").arg(id));
     });
 }
 
@@ -133,27 +124,18 @@ StorageResult<qint64> ExtractionRepository::add(const Extraction& extraction)
     if (extraction.page && *extraction.page < 1)
         return StorageStatus(StorageErrorCode::InvalidArgument,
                              tr("Page numbers start at 1, not %1.").arg(*extraction.page));
-    qint64 id = 0;
-    StorageStatus status = m_connection.write([&]() -> StorageStatus {
-        StorageStatus inserted = m_connection.exec(
-            QStringLiteral("INSERT INTO extractions (schema_id, record_json, validation, validation_errors, "
-                           "attachment_id, page, message_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            {extraction.schemaId, QString::fromUtf8(extraction.recordJson), validationName(extraction.validation),
-             sql::text(extraction.validationErrors), sql::optionalValue(extraction.attachmentId),
-             sql::optionalValue(extraction.page), sql::optionalValue(extraction.messageId),
-             sql::toMs(extraction.createdAt)});
-        if (inserted.code() == StorageErrorCode::InvalidArgument)  // a foreign key refused it
-            return {StorageErrorCode::NotFound,
-                    tr("Cannot store the record: its schema %1, attachment or message does not exist (%2).")
-                        .arg(extraction.schemaId)
-                        .arg(inserted.message())};
-        LECTERN_STORAGE_TRY(inserted);
-        LECTERN_STORAGE_TRY(m_connection.readLastInsertId(id));
-        return {};
-    });
-    if (!status.ok())
-        return status;
-    return id;
+    return insertReturningId(
+        m_connection,
+        QStringLiteral("INSERT INTO extractions (schema_id, record_json, validation, validation_errors, "
+                       "attachment_id, page, message_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {extraction.schemaId, QString::fromUtf8(extraction.recordJson), validationName(extraction.validation),
+         sql::text(extraction.validationErrors), sql::optionalValue(extraction.attachmentId),
+         sql::optionalValue(extraction.page), sql::optionalValue(extraction.messageId), sql::toMs(extraction.createdAt)},
+        [&](const QString& refused) {
+            return tr("Cannot store the record: its schema %1, attachment or message does not exist (%2).")
+                .arg(extraction.schemaId)
+                .arg(refused);
+        });
 }
 
 StorageResult<Extraction> ExtractionRepository::get(qint64 id)
@@ -208,7 +190,7 @@ StorageStatus ExtractionRepository::setValidation(qint64 id, ValidationStatus st
         LECTERN_STORAGE_TRY(m_connection.exec(
             QStringLiteral("UPDATE extractions SET validation = ?, validation_errors = ? WHERE id = ?"),
             {validationName(status), sql::text(errors), id}));
-        return requireOneChange(tr("There is no extracted record with id %1.").arg(id));
+        return requireOneChange(m_connection, tr("There is no extracted record with id %1.").arg(id));
     });
 }
 
@@ -222,7 +204,7 @@ StorageStatus ExtractionRepository::updateRecord(qint64 id, const QByteArray& re
         LECTERN_STORAGE_TRY(m_connection.exec(
             QStringLiteral("UPDATE extractions SET record_json = ?, edited_at_ms = ? WHERE id = ?"),
             {QString::fromUtf8(recordJson), sql::toMs(QDateTime::currentDateTimeUtc()), id}));
-        return requireOneChange(tr("There is no extracted record with id %1.").arg(id));
+        return requireOneChange(m_connection, tr("There is no extracted record with id %1.").arg(id));
     });
 }
 
@@ -242,7 +224,7 @@ StorageStatus ExtractionRepository::remove(qint64 id)
 {
     return m_connection.write([&]() -> StorageStatus {
         LECTERN_STORAGE_TRY(m_connection.exec(QStringLiteral("DELETE FROM extractions WHERE id = ?"), {id}));
-        return requireOneChange(tr("There is no extracted record with id %1.").arg(id));
+        return requireOneChange(m_connection, tr("There is no extracted record with id %1.").arg(id));
     });
 }
 

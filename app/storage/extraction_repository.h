@@ -37,8 +37,6 @@ public:
     StorageStatus remove(qint64 id);
 
 private:
-    StorageStatus requireOneChange(const QString& notFoundMessage);
-
     Connection& m_connection;
 };
 

@@ -6,7 +6,8 @@
 //   m = S^T k, o1 = S^T q (partial sums over the invocation's rows, then summed over the R row groups in shared
 //   memory), u = beta (v - m), S += k u^T, and o = (S + k u^T)^T q = o1 + u (k . q), so one reduction serves both.
 // q, k, v are read straight from the conv-output rows (q/k of k head kh, v of head j). GPUs run BV = 32, R = 8;
-// CPU devices BV = one subgroup, R = 1 (whole state columns per invocation, see ops/gdn_delta_rule.cpp).
+// CPU devices BV = one subgroup, R = 1 (whole state columns per invocation, see ops/gdn_delta_rule.cpp) where
+// gdn_recurrent_lanes.comp does not fit the shape.
 
 layout(constant_id = 0) const uint DK = 128;      // key head dim, a multiple of R
 layout(constant_id = 1) const uint DV = 128;      // value head dim, a multiple of BV

@@ -1,7 +1,10 @@
 // test_bench_cli.cpp: `lectern-cli bench` smoke tests on a random tiny model (CPU and Vulkan): the JSON report has
-// every field, positive; the bandwidth probe runs; bad arguments exit 2. Never a timing assertion.
+// every field, positive; the bandwidth probe runs; bad arguments exit 2; --json-schema reports both generation rates
+// and the mask time, really went through the constraint (a mask per generated token, complete values), and bad
+// schemas give their errors. Never a timing assertion.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -60,6 +63,45 @@ void check_report(const std::string& device) {
   ASSERT_TRUE(j.contains("peak_memory_measured"));
   EXPECT_EQ(j["peak_memory_measured"].get<bool>(), device == "vulkan")
       << "Vulkan counts its buffer allocations; the CPU reference reports the plan";
+}
+
+std::string write_file(TempDir& dir, const std::string& name, const std::string& text) {
+  const std::string path = dir.file(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// A small object schema.
+const char* kSchema =
+    R"({"type":"object","properties":{"name":{"type":"string","maxLength":6},"n":{"type":"integer"}},)"
+    R"("required":["name","n"],"additionalProperties":false})";
+
+void check_schema_report(const std::string& device) {
+  ASSERT_FALSE(tiny_model().empty());
+  TempDir dir;
+  const std::string schema = write_file(dir, "s.json", kSchema);
+  const CliResult r =
+      run_cli("bench '" + tiny_model() + "' --json-schema '" + schema + "' -n 16 -r 1 --json --device " + device);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const nlohmann::json j = json_of(r.output);
+  ASSERT_TRUE(j.is_object()) << r.output;
+  EXPECT_EQ(j.value("backend", ""), device);
+  EXPECT_EQ(j.value("n_gen", 0), 16);
+  EXPECT_EQ(j.value("repetitions", 0), 1);
+  for (const char* key : {"tg_tokens_per_s", "tg_constrained_tokens_per_s"}) {
+    ASSERT_TRUE(j.contains(key)) << key << " missing in " << j.dump();
+    EXPECT_GT(j[key].value("mean", 0.0), 0.0) << key;
+  }
+  EXPECT_GT(j.value("ms_per_token", 0.0), 0.0);
+  EXPECT_GT(j.value("constrained_ms_per_token", 0.0), 0.0);
+  EXPECT_TRUE(j["slowdown"].is_number());
+  EXPECT_GT(j.value("mask_ms_per_step", 0.0), 0.0);
+  EXPECT_GT(j.value("mask_cpu_ms_per_step", 0.0), 0.0);
+  EXPECT_GE(j.value("mask_max_cpu_ms", 0.0), j.value("mask_cpu_ms_per_step", 0.0));
+  EXPECT_EQ(j.value("n_gen_constrained", int64_t(0)), 16) << "the same number of tokens in both modes";
+  EXPECT_GE(j.value("n_masks", int64_t(0)), 16) << "every constrained token needs a mask";
+  EXPECT_GE(j.value("values_per_repetition", int64_t(0)), 1);
+  EXPECT_GT(j.value("n_prompt", int64_t(0)), 0);
 }
 
 }  // namespace
@@ -135,4 +177,44 @@ TEST(BenchCli, MissingModelExitsOne) {
   const CliResult r = run_cli("bench '" + dir.file("missing.gguf") + "' -p 4 -n 1 -r 1 --device cpu");
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("lectern-cli bench: "), std::string::npos) << r.output;
+}
+
+TEST(BenchCli, JsonSchemaCpuReportsBothRatesAndTheMaskTime) { check_schema_report("cpu"); }
+
+TEST(BenchCli, JsonSchemaVulkanReportsBothRatesAndTheMaskTime) { check_schema_report("vulkan"); }
+
+TEST(BenchCli, JsonSchemaTableOutput) {
+  ASSERT_FALSE(tiny_model().empty());
+  TempDir dir;
+  const std::string schema = write_file(dir, "s.json", kSchema);
+  const CliResult r = run_cli("bench '" + tiny_model() + "' --json-schema '" + schema + "' -n 6 -r 1 --device cpu");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| tg6 "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| tg6 +schema"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("constrained decoding is"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("token mask"), std::string::npos) << r.output;
+}
+
+TEST(BenchCli, JsonSchemaBadSchemasAndArguments) {
+  ASSERT_FALSE(tiny_model().empty());
+  TempDir dir;
+  const std::string m = "'" + tiny_model() + "'";
+  const std::string unsupported = write_file(dir, "min.json", R"({"type":"number","minimum":3})");
+  const std::string malformed = write_file(dir, "bad.json", R"({"type":)");
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string message;
+  };
+  const Case cases[] = {
+      {m + " --json-schema '" + unsupported + "' -n 4 -r 1 --device cpu", 1, "minimum"},
+      {m + " --json-schema '" + malformed + "' -n 4 -r 1 --device cpu", 1, "cannot constrain decoding"},
+      {m + " --json-schema '" + dir.file("missing.json") + "' -n 4 --device cpu", 1, "cannot read the JSON schema"},
+      {m + " --json-schema '" + unsupported + "' -n 0", 2, "--json-schema needs -n of at least 1"},
+  };
+  for (const Case& c : cases) {
+    const CliResult r = run_cli("bench " + c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.args << "\n" << r.output;
+    EXPECT_NE(r.output.find(c.message), std::string::npos) << c.args << "\n" << r.output;
+  }
 }

@@ -151,6 +151,9 @@ TEST_F(OpsGdnDelta, RecurrentMatchesReference) {
   }
   // The 0.8B decode step: 16 heads of 128.
   check(d, vk_test::transfer(), Form::Recurrent, s_real, {1}, seed += 100);
+  // A whole prompt batch at dk = 128 in one call: 600 tokens, more than lavapipe's loop limiter (65,535 iterations
+  // per invocation) lets a kernel with a loop per state row finish in one dispatch.
+  check(d, vk_test::transfer(), Form::Recurrent, {1, 2, 128, 128, true}, {600}, seed += 100);
 }
 
 // The recurrent kernel's other launch shape: GPUs use 32 columns x 8 row groups with a shared-memory reduction,
@@ -164,6 +167,20 @@ TEST_F(OpsGdnDelta, RecurrentOtherProfileMatchesReference) {
   uint64_t seed = 1500;
   for (const ops::GdnShape& s : k_shapes) check(*d, *t, Form::Recurrent, s, {s.k_head_dim == 128 ? 3u : 64u}, seed += 100);
   check(*d, *t, Form::Recurrent, s_real, {1}, seed += 100);
+}
+
+// CPU devices run gdn_recurrent_lanes where dv allows; gdn_recurrent with whole state columns per invocation is the
+// fallback (forced here with LECTERN_GDN_LANES=0). It loops ~270 times per token at dk = 128, so on lavapipe, whose
+// loop limiter ends an invocation silently after 65,535 iterations, 600 tokens must run as several dispatches (one
+// dispatch came back with o_nmse ~1e3).
+TEST_F(OpsGdnDelta, RecurrentCpuFallbackMatchesReference) {
+  vk_test::ScopedEnv lanes("LECTERN_GDN_LANES", "0");
+  auto d = vk_test::make_device({.kernel_profile = vk::KernelProfile::Cpu});
+  ASSERT_TRUE(d);
+  auto t = vk_test::make_transfer(*d);
+  ASSERT_TRUE(t);
+  check(*d, *t, Form::Recurrent, {2, 4, 32, 32, false}, {64}, 1700);
+  check(*d, *t, Form::Recurrent, {1, 2, 128, 128, true}, {600}, 1800);
 }
 
 TEST_F(OpsGdnDelta, PrefersChunkedOnlyOnGpusForLongerBatches) {

@@ -1,6 +1,7 @@
 // test_vision_e2e.cpp: images through the whole CPU path on a tiny model with a tiny random vision tower: the
 // encoder rows reach the logits (a different image gives different logits, the same image the same), text after
-// the image continues at the M-RoPE position, rewinding into the image is refused, Engine/ChatSession and
+// the image continues at the M-RoPE position, rewinding into the image is refused, a picture sent again with the
+// history is neither encoded nor evaluated again, Engine/ChatSession and
 // `lectern-cli run --image` answer, and a model without a tower says how to add one.
 #include <gtest/gtest.h>
 
@@ -14,6 +15,7 @@
 #include "model_test_support.h"
 #include "runtime/cpu_backend.h"
 #include "runtime/session.h"
+#include "runtime/vision_encode_cache.h"
 #include "runtime/vision_prompt.h"
 #include "text/tokenizer_loader.h"
 
@@ -142,6 +144,101 @@ TEST(VisionEndToEnd, TextAfterTheImageUsesShiftedPositionsAndRewindIsGuarded) {
   EXPECT_EQ(s->position_offset(), 0);
 }
 
+// A follow-up whose history sends the same picture again: the session keeps everything up to the first token that
+// differs (past the picture's rows, restoring the checkpoint after them), and the logits equal a fresh session's.
+// With a different picture of the same size (same tokens, other rows) reuse stops at its first row.
+TEST(VisionEndToEnd, SameHistoryPicturesAreReused) {
+  TempDir d;
+  auto rig = make_rig(make_gguf_with_tower(d));
+  runtime::SessionOptions so;
+  so.n_ctx = 512;
+  auto s = runtime::Session::create(*rig->backend, so);
+  ASSERT_TRUE(s.is_ok());
+  auto vision_prompt = [&](const ChatRequest& request) {
+    auto text = render_chat_prompt(request, ChatTemplateTraits{});
+    EXPECT_TRUE(text.is_ok());
+    auto vp = runtime::build_vision_prompt(request, *text, &rig->vision, {}, *rig->tokenizer, 256);
+    EXPECT_TRUE(vp.is_ok()) << vp.status().to_string();
+    return std::move(vp).value();
+  };
+  ChatRequest first = image_request(6);
+  first.add_generation_prompt = true;
+  const runtime::VisionPrompt vp1 = vision_prompt(first);
+  s->set_multimodal_prompt(vp1.mm);
+  // A checkpoint at the assistant turn's <|im_start|>, as generation asks for at every turn boundary.
+  const std::optional<int32_t> im_start = rig->tokenizer->piece_to_id("<|im_start|>");
+  ASSERT_TRUE(im_start.has_value());
+  const int64_t turn = std::find(vp1.tokens.rbegin(), vp1.tokens.rend(), *im_start).base() - vp1.tokens.begin() - 1;
+  ASSERT_GT(turn, vp1.mm.rows.back());
+  ASSERT_TRUE(s->sync(vp1.tokens, {.checkpoint_at = {turn}}).is_ok());
+  const std::vector<int32_t> answer = {vp1.tokens[vp1.tokens.size() - 5], vp1.tokens[vp1.tokens.size() - 6]};
+  ASSERT_TRUE(s->extend(answer).is_ok());
+
+  auto follow_up = [&](uint32_t seed) {
+    ChatRequest r = image_request(seed);
+    r.messages.push_back(ChatMessage::make(ChatRole::Assistant, "Noise."));
+    r.messages.push_back(ChatMessage::make(ChatRole::User, "And the colours?"));
+    r.add_generation_prompt = true;
+    return vision_prompt(r);
+  };
+  const runtime::VisionPrompt same = follow_up(6);
+  const int64_t rows_end = same.mm.rows.back() + 1;
+  s->set_multimodal_prompt(same.mm);
+  auto reused = s->sync(same.tokens);
+  ASSERT_TRUE(reused.is_ok()) << reused.status().to_string();
+  EXPECT_GE(*reused, rows_end);
+  auto fresh = runtime::Session::create(*rig->backend, so);
+  ASSERT_TRUE(fresh.is_ok());
+  fresh->set_multimodal_prompt(same.mm);
+  ASSERT_TRUE(fresh->sync(same.tokens).is_ok());
+  std::vector<float> want(fresh->logits().begin(), fresh->logits().end());
+  std::vector<float> got(s->logits().begin(), s->logits().end());
+  ASSERT_EQ(got.size(), want.size());
+  double diff = 0;
+  for (size_t i = 0; i < got.size(); ++i) diff = std::max(diff, double(std::fabs(got[i] - want[i])));
+  EXPECT_LT(diff, 1e-4) << "reusing the history's picture rows changed the logits";
+
+  const runtime::VisionPrompt other = follow_up(7);
+  ASSERT_EQ(other.tokens, same.tokens);
+  s->set_multimodal_prompt(other.mm);
+  reused = s->sync(other.tokens);
+  ASSERT_TRUE(reused.is_ok()) << reused.status().to_string();
+  EXPECT_LE(*reused, other.mm.rows.front());
+}
+
+// The encoder outputs of the last request are kept by content: the same picture again is not encoded again, a new
+// one is, and what the last request did not use is forgotten.
+TEST(VisionEndToEnd, EncodeCacheSkipsPicturesOfThePreviousRequest) {
+  runtime::VisionEncodeCache cache;
+  int calls = 0;
+  auto encoder = [&](const model::VisionInput& in) -> Result<std::vector<float>> {
+    ++calls;
+    return std::vector<float>(in.n_tokens(), in.patches.empty() ? 0.0f : in.patches[0]);
+  };
+  auto picture = [](float v) {
+    model::VisionInput in;
+    in.grid_t = 1, in.grid_h = 2, in.grid_w = 2;
+    in.patches.assign(4 * 8, v);
+    return in;
+  };
+  auto first = cache.wrap(encoder);
+  ASSERT_TRUE(first(picture(1)).is_ok());
+  ASSERT_TRUE(first(picture(2)).is_ok());
+  EXPECT_EQ(calls, 2);
+  auto second = cache.wrap(encoder);
+  auto again = second(picture(1));
+  ASSERT_TRUE(again.is_ok());
+  EXPECT_EQ(*again, std::vector<float>{1.0f});
+  EXPECT_EQ(calls, 2);
+  ASSERT_TRUE(second(picture(3)).is_ok());
+  EXPECT_EQ(calls, 3);
+  auto third = cache.wrap(encoder);
+  ASSERT_TRUE(third(picture(2)).is_ok());  // not used by the second request: encoded again
+  EXPECT_EQ(calls, 4);
+  EXPECT_EQ(cache.n_encoded(), 4);
+  EXPECT_EQ(cache.n_reused(), 1);
+}
+
 TEST(VisionEndToEnd, EngineAnswersAboutAnImageAndCliRunsWithOne) {
   TempDir d;
   const std::string model = make_gguf_with_tower(d);
@@ -166,6 +263,8 @@ TEST(VisionEndToEnd, EngineAnswersAboutAnImageAndCliRunsWithOne) {
   follow.messages.push_back(ChatMessage::make(ChatRole::User, "And the colours?"));
   auto r2 = session->generate(follow, gs);
   ASSERT_TRUE(r2.is_ok()) << r2.status().to_string();
+  // The image's 72 rows were kept from the first turn, not evaluated again (see SameHistoryPicturesAreReused).
+  EXPECT_LT(r2->stats.n_prompt_evaluated, r2->stats.n_prompt_tokens - 72) << r2->stats.n_prompt_reused;
 
   // The CLI: a binary PPM image.
   const std::string ppm = d.file("img.ppm");

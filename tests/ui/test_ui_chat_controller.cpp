@@ -3,6 +3,8 @@
 // stored; the conversation list, rename, delete with undo (and delete for good on time-out and on quit), full-text
 // search, the per-conversation thinking switch, copy, regenerate, edit-and-resend and stop.
 #include <QClipboard>
+#include <QFile>
+#include <QImage>
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -11,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+#include "app/importers/import_service.h"
+#include "app/storage/attachment_repository.h"
 #include "app/storage/conversation_repository.h"
 #include "app/storage/message_repository.h"
 #include "ask_fixture.h"
@@ -73,6 +77,47 @@ class TestChatController : public QObject {
         return messages.ok() ? messages.value() : QList<storage::Message>();
     }
 
+    QList<storage::Attachment> storedAttachments(qint64 conversationId)
+    {
+        auto attachments = storage::AttachmentRepository(*m_reader).listForConversation(conversationId);
+        return attachments.ok() ? attachments.value() : QList<storage::Attachment>();
+    }
+
+    // Imports a file as the composer does (ImportService, no cache).
+    static std::optional<app::ImportedDocument> importFile(const QString& path)
+    {
+        app::ImportService service(QString{});
+        std::optional<app::ImportedDocument> result;
+        QObject::connect(&service, &app::ImportService::importFinished, &service,
+                         [&](quint64, const app::ImportedDocument& document) { result = document; });
+        service.import(path);
+        for (int i = 0; i < 300 && !result; ++i)
+            QTest::qWait(100);
+        if (!result || !result->ok())
+            return std::nullopt;
+        return result;
+    }
+
+    // Sends with attachments and waits for the stored answer; the answer's stored message (nullopt on failure).
+    std::optional<storage::Message> askWith(ChatController& controller, const QString& question,
+                                            const QList<app::ImportedDocument>& documents)
+    {
+        QVariantList attachments;
+        for (const app::ImportedDocument& document : documents)
+            attachments.append(QVariant::fromValue(document));
+        QSignalSpy completed(&controller, &ChatController::turnCompleted);
+        if (!controller.send(question, attachments, false))
+            return std::nullopt;
+        if (!completed.wait(60000) && completed.isEmpty())
+            return std::nullopt;
+        if (!completed.first().at(2).toString().isEmpty()) {
+            qWarning("turn failed: %s", qPrintable(completed.first().at(2).toString()));
+            return std::nullopt;
+        }
+        const QList<storage::Message> stored = storedMessages(completed.first().at(0).toLongLong());
+        return stored.isEmpty() ? std::nullopt : std::optional<storage::Message>(stored.last());
+    }
+
     std::optional<storage::Conversation> storedConversation(qint64 id)
     {
         auto conversation = storage::ConversationRepository(*m_reader).get(id);
@@ -85,6 +130,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // Imports made again for regenerate use the default cache folder: keep it in the test's folder.
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
         QString error;
         m_model = chat::testing::makeTinyModel(m_dir.path(), &error);
         QVERIFY2(!m_model.isEmpty(), qPrintable(error));
@@ -344,6 +391,109 @@ private slots:
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored.at(0).content, QStringLiteral("Tell me something else"));
         QCOMPARE(controller->messages()->contentAt(0), QStringLiteral("Tell me something else"));
+    }
+
+    // The prompt of a regenerated or edited turn holds the replaced question's attachments again: the prompt token
+    // count is the original one (and well above the same question without the document), and the new question
+    // is stored with the attachment and its text, with no leftover rows of the old one.
+    void regenerateAndEditResendTheAttachments()
+    {
+        const QString notesPath = m_dir.filePath(QStringLiteral("harbour-notes.txt"));
+        QString notes;
+        for (int i = 0; i < 40; ++i)
+            notes += QStringLiteral("The harbour master logged %1 crates of saffron at pier %2.\n").arg(i * 7).arg(i % 5);
+        {
+            QFile file(notesPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(notes.toUtf8());
+        }
+        const std::optional<app::ImportedDocument> document = importFile(notesPath);
+        QVERIFY(document);
+
+        auto controller = makeController();
+        QVERIFY(loadModel(*controller));
+        const std::optional<storage::Message> bare = askWith(*controller, QStringLiteral("What was logged?"), {});
+        QVERIFY(bare && bare->promptTokens);
+        controller->newConversation();
+        const std::optional<storage::Message> first = askWith(*controller, QStringLiteral("What was logged?"), {*document});
+        QVERIFY(first && first->promptTokens);
+        QVERIFY2(*first->promptTokens > *bare->promptTokens + 200,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(*first->promptTokens).arg(*bare->promptTokens)));
+        const qint64 id = controller->currentConversationId();
+        QCOMPARE(storedAttachments(id).size(), 1);
+
+        // The file changes after it was sent: a text attachment is sent again as it was read the first time.
+        {
+            QFile file(notesPath);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("changed");
+        }
+        QSignalSpy completed(controller.get(), &ChatController::turnCompleted);
+        QVERIFY(controller->regenerate(first->id));
+        QVERIFY(controller->busy());
+        QVERIFY(completed.wait(60000));
+        QCOMPARE(completed.first().at(2).toString(), QString());
+        QList<storage::Message> stored = storedMessages(id);
+        QCOMPARE(stored.size(), 2);
+        QVERIFY(stored.at(1).promptTokens);
+        QCOMPARE(*stored.at(1).promptTokens, *first->promptTokens);  // the same prompt, document included
+        QList<storage::Attachment> attachments = storedAttachments(id);
+        QCOMPARE(attachments.size(), 1);  // stored again with the new question; the old row is gone
+        QCOMPARE(attachments.first().messageId, std::optional<qint64>(stored.at(0).id));
+        QCOMPARE(attachments.first().extractedText.value_or(QString()), document->text());
+        QCOMPARE(attachments.first().sha256, QString::fromLatin1(document->contentHash));
+        QCOMPARE(controller->lastError(), QString());
+
+        // Edit and resend: a different question, the same document.
+        completed.clear();
+        QVERIFY(controller->editAndResend(stored.at(0).id, QStringLiteral("Which pier?")));
+        QVERIFY(completed.wait(60000));
+        QCOMPARE(completed.first().at(2).toString(), QString());
+        stored = storedMessages(id);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(0).content, QStringLiteral("Which pier?"));
+        attachments = storedAttachments(id);
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.first().messageId, std::optional<qint64>(stored.at(0).id));
+        QVERIFY(stored.at(1).promptTokens && *stored.at(1).promptTokens > *bare->promptTokens + 200);
+    }
+
+    // Pictures are not kept in the database: an image is imported again when its file has the same bytes, and left
+    // out with a warning when it changed.
+    void regenerateImportsAnUnchangedImageAgainAndSaysWhenItChanged()
+    {
+        const QString imagePath = m_dir.filePath(QStringLiteral("chart.png"));
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(image.save(imagePath));
+        const std::optional<app::ImportedDocument> document = importFile(imagePath);
+        QVERIFY(document);
+
+        auto controller = makeController();
+        QVERIFY(loadModel(*controller));
+        const std::optional<storage::Message> first = askWith(*controller, QStringLiteral("Describe it"), {*document});
+        QVERIFY(first);
+        const qint64 id = controller->currentConversationId();
+
+        QSignalSpy completed(controller.get(), &ChatController::turnCompleted);
+        QVERIFY(controller->regenerate(first->id));
+        QVERIFY(completed.wait(60000));
+        QList<storage::Message> stored = storedMessages(id);
+        QCOMPARE(stored.size(), 2);
+        QList<storage::Attachment> attachments = storedAttachments(id);
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.first().kind, QStringLiteral("image"));
+        QCOMPARE(attachments.first().messageId, std::optional<qint64>(stored.at(0).id));
+        QCOMPARE(controller->lastError(), QString());
+
+        image.fill(Qt::red);
+        QVERIFY(image.save(imagePath));
+        completed.clear();
+        QVERIFY(controller->regenerate(stored.at(1).id));
+        QVERIFY(completed.wait(60000));
+        QCOMPARE(completed.first().at(2).toString(), QString());
+        QCOMPARE(storedAttachments(id).size(), 0);
+        QVERIFY2(controller->lastError().contains(QStringLiteral("chart.png has changed")), qPrintable(controller->lastError()));
     }
 
     void stopEndsTheAnswerAtOnceAndKeepsIt()

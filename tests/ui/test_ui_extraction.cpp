@@ -4,6 +4,7 @@
 // a row re-runs; the CSV export parses and the JSON export has every record; an invalid schema is refused with its
 // message and queues nothing.
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -161,6 +162,12 @@ private slots:
         QCOMPARE(table.data(table.index(0, countColumn)).toString(), QStringLiteral("7"));
         QVERIFY(table.data(table.index(0, 0), ui::ExtractionRecordModel::EditedRole).toBool());
         QVERIFY(!table.data(table.index(1, 0), ui::ExtractionRecordModel::EditedRole).toBool());
+        // Saved on the storage thread: an export (queued after the edits) has seen them once it is written.
+        {
+            QSignalSpy exported(&controller, &ui::ExtractionController::exported);
+            QVERIFY(controller.exportJson(QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("after-edit.json")))));
+            QVERIFY(exported.wait(10000));
+        }
         {
             storage::StorageResult<storage::Database> reopened = storage::Database::open(dbPath);
             QVERIFY(reopened.ok());
@@ -224,7 +231,11 @@ private slots:
 
         // CSV export: a header with the source columns and the schema's, one row per record, every row complete.
         const QString csvPath = m_dir.filePath(QStringLiteral("rows.csv"));
+        QSignalSpy written(&controller, &ui::ExtractionController::exported);
         QVERIFY2(controller.exportCsv(QUrl::fromLocalFile(csvPath)), qPrintable(controller.lastError()));
+        QVERIFY(!QFileInfo::exists(csvPath));  // written on the storage thread, after the call returned
+        QVERIFY(written.wait(10000));
+        QCOMPARE(written.takeFirst().first().toString(), csvPath);
         QFile csvFile(csvPath);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QByteArray csv = csvFile.readAll();
@@ -246,6 +257,7 @@ private slots:
         // JSON export: every record with its source.
         const QString jsonPath = m_dir.filePath(QStringLiteral("rows.json"));
         QVERIFY(controller.exportJson(QUrl::fromLocalFile(jsonPath)));
+        QVERIFY(written.wait(10000));
         QFile jsonFile(jsonPath);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonObject exported = QJsonDocument::fromJson(jsonFile.readAll()).object();
@@ -257,8 +269,56 @@ private slots:
 
         // Export to a folder that does not exist: refused with the path in the message.
         const QString badPath = m_dir.filePath(QStringLiteral("no/such/folder/rows.csv"));
-        QVERIFY(!controller.exportCsv(QUrl::fromLocalFile(badPath)));
-        QVERIFY2(controller.lastError().contains(badPath), qPrintable(controller.lastError()));
+        QVERIFY(controller.exportCsv(QUrl::fromLocalFile(badPath)));
+        QTRY_VERIFY2(controller.lastError().contains(badPath), qPrintable(controller.lastError()));
+    }
+
+    // The view's reads run on the storage thread: a controller over a database with a finished batch returns from
+    // its constructor, and from refresh(), with the queue and the table still empty; they fill when the event loop
+    // delivers the results.
+    void queueAndTableFillAsynchronously()
+    {
+        const QString dbPath = m_dir.filePath(QStringLiteral("async.sqlite3"));
+        storage::StorageResult<storage::Database> db = storage::Database::open(dbPath);
+        QVERIFY(db.ok());
+        {
+            auto writer = db->openWriter();
+            QVERIFY(writer.ok());
+            storage::ExtractionSchema schema;
+            schema.name = QStringLiteral("custom");
+            schema.schemaJson = kObjectSchema;
+            storage::StorageResult<qint64> schemaId = storage::ExtractionRepository(*writer.value()).addSchema(schema);
+            QVERIFY(schemaId.ok());
+            storage::ExtractionJobRepository jobs(*writer.value());
+            for (int i = 0; i < 3; ++i) {
+                storage::StorageResult<qint64> job =
+                    jobs.enqueue(schemaId.value(), m_dir.filePath(QStringLiteral("f%1.txt").arg(i)));
+                QVERIFY(job.ok());
+                QVERIFY(jobs.setState(job.value(), storage::JobState::Done).ok());
+                storage::Extraction record;
+                record.schemaId = schemaId.value();
+                record.recordJson = QByteArray("{\"title\":\"row ") + QByteArray::number(i) + "\",\"count\":" +
+                                    QByteArray::number(i) + "}";
+                QVERIFY(storage::ExtractionRepository(*writer.value()).add(record).ok());
+            }
+        }
+        ui::ExtractionController controller(db.value());
+        QCOMPARE(controller.jobs()->rowCount(), 0);
+        QCOMPARE(controller.records()->rowCount(), 0);
+        QTRY_COMPARE(controller.jobs()->rowCount(), 3);
+        QTRY_COMPARE(controller.records()->rowCount(), 3);
+        QCOMPARE(controller.records()->columnNames().first(), QStringLiteral("title"));
+        QCOMPARE(controller.jobs()->rows().first().state, QStringLiteral("done"));
+
+        // An edited cell is in the table at once and on disk later (queued behind nothing else here).
+        QAbstractItemModel& table = *controller.sortedRecords();
+        QVERIFY(table.setData(table.index(0, 0), QStringLiteral("Changed")));
+        QCOMPARE(table.data(table.index(0, 0)).toString(), QStringLiteral("Changed"));
+        const qint64 recordId = table.data(table.index(0, 0), ui::ExtractionRecordModel::RecordIdRole).toLongLong();
+        auto reader = db->openReader();
+        QVERIFY(reader.ok());
+        QTRY_VERIFY(storage::ExtractionRepository(*reader.value()).get(recordId).value().recordJson.contains("Changed"));
+        QVERIFY2(controller.lastError().isEmpty(), qPrintable(controller.lastError()));
     }
 
     void invalidSchemaIsRefused()

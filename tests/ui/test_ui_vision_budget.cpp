@@ -101,6 +101,51 @@ private slots:
         QCOMPARE(attachments.totalTokens(), 258.0);
         AppSettings::setInstance(nullptr);
     }
+
+    // The default "auto" resolution against the default 8,192-token context: a 3072 x 3072 picture would take
+    // 9,218 tokens at full size, so the largest preset that fits what is left ("high": 2048 x 2048, 4,096 tokens
+    // + 2) is chosen, and smaller ones as less is left, never below "low". A preset named in the settings wins.
+    void autoResolutionFitsTheContextLeft()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("auto.ini")));
+        QCOMPARE(settings.imageResolution(), QStringLiteral("auto"));
+        AppSettings::setInstance(&settings);
+        Attachments attachments;
+        attachments.setTokensLeft(8192 - AppSettings::answerReserveTokens());
+        QImage picture(3072, 3072, QImage::Format_RGB32);
+        picture.fill(qRgb(40, 90, 160));
+        const QString path = m_dir.filePath(QStringLiteral("large.png"));
+        QVERIFY(picture.save(path));
+        QCOMPARE(attachments.addUrls({QUrl::fromLocalFile(path)}), 1);
+        QVERIFY(attachments.list()->waitForImports(60000));
+        QCOMPARE(attachments.imageResolutionInUse(), QStringLiteral("high"));
+        QCOMPARE(attachments.imageMaxPixelsInUse(), 4194304.0);
+        QCOMPARE(attachments.totalTokens(), 4098.0);
+
+        attachments.setTokensLeft(3000);
+        QCOMPARE(attachments.imageResolutionInUse(), QStringLiteral("medium"));
+        QCOMPARE(attachments.totalTokens(), 1026.0);
+        attachments.setTokensLeft(100);  // nothing fits: the smallest, and the meter warns
+        QCOMPARE(attachments.imageResolutionInUse(), QStringLiteral("low"));
+        QCOMPARE(attachments.totalTokens(), 258.0);
+        attachments.setTokensLeft(262144 - 1024);
+        QCOMPARE(attachments.imageResolutionInUse(), QStringLiteral("max"));
+        QCOMPARE(attachments.totalTokens(), 9218.0);
+
+        // An explicit preset: no choice is made, the setting's budget is used whatever is left.
+        settings.setImageResolution(QStringLiteral("medium"));
+        QCOMPARE(attachments.imageResolutionInUse(), QString());
+        QCOMPARE(attachments.imageMaxPixelsInUse(), 1048576.0);
+        QCOMPARE(attachments.totalTokens(), 1026.0);
+        settings.setImageResolution(QStringLiteral("max"));
+        attachments.setTokensLeft(100);
+        QCOMPARE(attachments.totalTokens(), 9218.0);
+        // Back to auto: chosen again at once.
+        settings.setImageResolution(QStringLiteral("auto"));
+        QCOMPARE(attachments.imageResolutionInUse(), QStringLiteral("low"));
+        QCOMPARE(attachments.totalTokens(), 258.0);
+        AppSettings::setInstance(nullptr);
+    }
 };
 
 QTEST_MAIN(TestUiVisionBudget)

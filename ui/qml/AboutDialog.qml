@@ -13,6 +13,8 @@ Dialog {
     title: qsTr("About Lectern")
     modal: true
     standardButtons: Dialog.Close
+    // A standard button takes its accessible name from its text only once a screen reader is running: name it now.
+    Component.onCompleted: standardButton(Dialog.Close).Accessible.name = standardButton(Dialog.Close).text
     anchors.centerIn: Overlay.overlay
     width: Math.min(540, parent ? parent.width - 80 : 540)
     height: Math.min(560, parent ? parent.height - 80 : 560)

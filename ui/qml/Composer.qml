@@ -74,6 +74,9 @@ Pane {
 
     Attachments {
         id: attachmentModel
+        // What "auto" image resolution may give the pictures: the rest of the context, less the answer's reserve.
+        tokensLeft: composer.contextLength - composer.conversationTokens - composer.typedTokens
+                    - AppSettings.answerReserveTokens
     }
 
     // The engine's estimate of a long prompt (ChatController.promptEstimate), asked on the worker after a pause.
@@ -120,6 +123,11 @@ Pane {
         modal: true
         anchors.centerIn: Overlay.overlay
         standardButtons: Dialog.Ok | Dialog.Cancel
+        // A standard button takes its accessible name from its text only once a screen reader is running: name it now.
+        Component.onCompleted: {
+            for (const which of [Dialog.Ok, Dialog.Cancel])
+                standardButton(which).Accessible.name = standardButton(which).text;
+        }
         onAccepted: attachmentModel.setPageRange(row, pageRangeField.text)
 
         ColumnLayout {
@@ -164,6 +172,24 @@ Pane {
                 onRemoveRequested: (row) => attachmentModel.remove(row)
                 onPdfModeRequested: (row, mode) => attachmentModel.setPdfMode(row, mode)
             }
+        }
+
+        // What "auto" image resolution chose for the pictures, so that a smaller picture is no surprise.
+        Label {
+            objectName: "autoResolutionLabel"
+            readonly property var names: ({
+                max: qsTr("full resolution"),
+                high: qsTr("high resolution"),
+                medium: qsTr("medium resolution"),
+                low: qsTr("low resolution")
+            })
+            visible: attachmentModel.hasImages && attachmentModel.imageResolutionInUse !== ""
+            text: qsTr("Pictures are sent at %1, chosen to fit the context.")
+                  .arg(names[attachmentModel.imageResolutionInUse] || attachmentModel.imageResolutionInUse)
+            opacity: 0.75
+            font.pixelSize: 12
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
 
         // Before an overflow: say so, and offer ways to make the question smaller.
@@ -212,6 +238,22 @@ Pane {
                     visible: attachmentModel.hasImages
                     Accessible.name: text
                     onClicked: attachmentModel.lowerResolution()
+                }
+                // The explicit presets (the setting, saved), also when "auto" already chose the smallest.
+                ComboBox {
+                    objectName: "overflowResolutionCombo"
+                    visible: attachmentModel.hasImages
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [
+                        { value: "auto", text: qsTr("Automatic resolution") },
+                        { value: "high", text: qsTr("High resolution") },
+                        { value: "medium", text: qsTr("Medium resolution") },
+                        { value: "low", text: qsTr("Low resolution") }
+                    ]
+                    currentIndex: Math.max(0, indexOfValue(AppSettings.imageResolution))
+                    onActivated: AppSettings.imageResolution = currentValue
+                    Accessible.name: qsTr("Image resolution for every picture")
                 }
             }
         }

@@ -58,6 +58,7 @@ ColumnLayout {
                 text: headerCell.title
                       + (results.sortColumn === headerCell.column ? (results.sortAscending ? " ▲" : " ▼") : "")
                 font.weight: Font.DemiBold
+                focusPolicy: Qt.StrongFocus  // an ItemDelegate takes no focus by default: Tab, then Space sorts
                 Accessible.name: qsTr("Sort by %1").arg(headerCell.title)
                 onClicked: results.sortBy(headerCell.column)
             }

@@ -151,7 +151,8 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 onSubmitted: (text) => {
                     window.messageSubmitted(text);
-                    if (ChatController.send(text, composer.documents(), composer.thinking))
+                    if (ChatController.send(text, composer.documents(), composer.thinking,
+                                            composer.attachments.imageMaxPixelsInUse))
                         composer.clear();
                 }
             }

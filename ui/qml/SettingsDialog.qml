@@ -19,6 +19,8 @@ Dialog {
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Close
+    // A standard button takes its accessible name from its text only once a screen reader is running: name it now.
+    Component.onCompleted: standardButton(Dialog.Close).Accessible.name = standardButton(Dialog.Close).text
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, parent ? parent.width - 80 : 560)
 
@@ -189,6 +191,7 @@ Dialog {
                 textRole: "text"
                 valueRole: "value"
                 model: [
+                    { value: "auto", text: qsTr("Automatic (the largest that fits the context)") },
                     { value: "max", text: qsTr("Full (up to 16,384 tokens per picture)") },
                     { value: "high", text: qsTr("High (up to 4,096 tokens per picture)") },
                     { value: "medium", text: qsTr("Medium (up to 1,024 tokens per picture)") },

@@ -10,6 +10,7 @@
 #include "ops/op_common.h"
 #include "vk/command.h"
 #include "vk/device.h"
+#include "vk/env.h"
 #include "vk/pipeline.h"
 
 namespace lectern::ops {
@@ -19,6 +20,8 @@ namespace {
 constexpr uint32_t k_chunk = 64;       // CH in gdn_chunk.glsl
 constexpr uint32_t k_tile_stride = 33; // TS in gdn_chunk.glsl
 constexpr uint32_t k_chunk_wg = 256;   // the chunk kernels' fixed workgroup size
+// Loop iterations one invocation may run on lavapipe (65,535), less a margin for the loops outside the token loop.
+constexpr uint64_t k_cpu_loop_budget = 60000;
 
 Status bad(const char* op, const std::string& message) {
   return Status(ErrorCode::InvalidArgument, std::string(op) + ": " + message);
@@ -110,6 +113,16 @@ Result<ChunkPlan> plan_chunks(const vk::Device& device, const GdnShape& s, uint6
   return plan;
 }
 
+// Value columns per lane of gdn_recurrent_lanes for `lanes`-wide workgroups, or 0 where it does not apply (dv not
+// a multiple of 4 * lanes, or LECTERN_GDN_LANES=0 for A/B runs). Four columns per lane hold 4 dk <= 1,024 state
+// values in registers; eight ran the 0.8B-shape delta rule only 1.4x faster on lavapipe but took 4x as long (~18 s
+// of CPU) to compile.
+uint32_t recurrent_lane_columns(const GdnShape& s, uint32_t lanes) {
+  constexpr uint32_t k_columns = 4;
+  if (auto e = vk::env_string("LECTERN_GDN_LANES"); e && !vk::env_flag("LECTERN_GDN_LANES")) return 0;
+  return s.v_head_dim % (lanes * k_columns) == 0 ? k_columns : 0;
+}
+
 }  // namespace
 
 Status delta_rule_recurrent(vk::Sequence& seq, const vk::BufferSlice& qkv, const vk::BufferSlice& g,
@@ -122,18 +135,34 @@ Status delta_rule_recurrent(vk::Sequence& seq, const vk::BufferSlice& qkv, const
   if (state.size > lim.max_binding_bytes) return bad(op, "the state exceeds one storage binding");
   // GPUs: BV = 32 value columns (one coalesced 128-byte run per state row) by R = 8 row groups, so a 128 x 128
   // head spreads over 4 workgroups of 256. CPU devices (lavapipe): one subgroup of columns, each invocation holding
-  // its whole state column (R = 1), so a workgroup is one SIMD loop and its barriers cost nothing.
+  // its whole state column (R = 1), so a workgroup is one SIMD loop and its barriers cost nothing; where the shape
+  // allows (recurrent_lane_columns), gdn_recurrent_lanes instead: NC whole state columns per lane, no shared memory.
   const uint32_t max_wg = std::min(lim.max_workgroup_invocations, device.info().max_compute_work_group_size[0]);
-  uint32_t bv = 32, r = std::min<uint32_t>(8, max_wg / bv);
+  uint32_t bv = 32, r = std::min<uint32_t>(8, max_wg / bv), nc = 0;
   if (device.kernel_profile() == vk::KernelProfile::Cpu) {
     bv = std::clamp<uint32_t>(std::bit_floor(std::max<uint32_t>(1, lim.subgroup_size)), 4, 32);
     r = 1;
+    nc = recurrent_lane_columns(s, bv);
   }
-  uint32_t spec[] = {s.k_head_dim, s.v_head_dim, bv, r, bv * r};
-  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline,
-                           device.pipelines().get({"gdn_recurrent_f32", 5, sizeof(HeadPush), spec}));
+  const vk::Pipeline* pipeline = nullptr;
+  uint64_t n_groups = uint64_t(s.n_v_heads) * (s.v_head_dim / bv);
+  if (nc != 0) {
+    uint32_t spec[] = {s.k_head_dim, s.v_head_dim, nc, bv};
+    LECTERN_ASSIGN_OR_RETURN(pipeline,
+                             device.pipelines().get({"gdn_recurrent_lanes_f32", 5, sizeof(HeadPush), spec}));
+    n_groups = uint64_t(s.n_v_heads) * (s.v_head_dim / (bv * nc));
+  } else {
+    uint32_t spec[] = {s.k_head_dim, s.v_head_dim, bv, r, bv * r};
+    LECTERN_ASSIGN_OR_RETURN(pipeline, device.pipelines().get({"gdn_recurrent_f32", 5, sizeof(HeadPush), spec}));
+  }
   const uint64_t C = s.conv_channels(), Hv = s.n_v_heads, o_row = Hv * s.v_head_dim;
   LECTERN_ASSIGN_OR_RETURN(uint64_t chunk, items_per_chunk(device, {C * 4, Hv * 4, o_row * 4}, T, 1, op));
+  if (device.info().type == VK_PHYSICAL_DEVICE_TYPE_CPU) {
+    // lavapipe ends an invocation's loops silently after 65,535 iterations in all (gallivm's loop limiter). The
+    // lanes kernel loops once per token; gdn_recurrent about 2 dk / R + dk / (BV R) + R + 1 times.
+    const uint64_t per_token = nc != 0 ? 1 : 2 * s.k_head_dim / r + s.k_head_dim / (bv * r) + r + 1;
+    chunk = std::min<uint64_t>(chunk, k_cpu_loop_budget / per_token);
+  }
   LECTERN_TRY(check_u32(chunk * C, op, "qkv elements per dispatch"));
   for (uint64_t first = 0; first < T; first += chunk) {
     const uint64_t rows = std::min(chunk, T - first);
@@ -143,8 +172,7 @@ Status delta_rule_recurrent(vk::Sequence& seq, const vk::BufferSlice& qkv, const
                               {sub_slice(beta, first * Hv * 4, rows * Hv * 4), vk::Access::Read},
                               {state, vk::Access::ReadWrite},
                               {sub_slice(o, first * o_row * 4, rows * o_row * 4), vk::Access::Write}};
-    LECTERN_TRY(seq.dispatch(*pipeline, bindings, push,
-                             vk::split_groups(Hv * (s.v_head_dim / bv), lim.max_group_count)));
+    LECTERN_TRY(seq.dispatch(*pipeline, bindings, push, vk::split_groups(n_groups, lim.max_group_count)));
   }
   return Status::ok();
 }

@@ -2,6 +2,7 @@
 #include "ops/kernel_config.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 
 #include "vk/device.h"
@@ -110,13 +111,51 @@ std::string reduction_shader(const vk::Device& device, const std::string& base) 
   return device.use_subgroup_arithmetic() ? base + "_sg" : base;
 }
 
+static std::atomic<MatvecInt8> g_int8_override{MatvecInt8::Auto};
+
+void set_matvec_int8_override(MatvecInt8 mode) { g_int8_override.store(mode); }
+
+// LECTERN_VK_MATVEC_Q8=off|s8|dp4 (read once); anything else: Auto.
+static MatvecInt8 int8_env() {
+  static const MatvecInt8 mode = [] {
+    std::optional<std::string> v = vk::env_string("LECTERN_VK_MATVEC_Q8");
+    if (!v) return MatvecInt8::Auto;
+    if (*v == "off") return MatvecInt8::Off;
+    if (*v == "s8") return MatvecInt8::Storage8;
+    if (*v == "dp4") return MatvecInt8::DotProduct;
+    return MatvecInt8::Auto;
+  }();
+  return mode;
+}
+
+MatvecInt8 matvec_int8_mode(const vk::Device& device) {
+  const vk::PhysicalDeviceInfo& info = device.info();
+  const bool s8 = info.storage_buffer_8bit && info.shader_int8;
+  const bool dp4 = s8 && info.integer_dot_product;
+  MatvecInt8 want = g_int8_override.load();
+  if (want == MatvecInt8::Auto) want = int8_env();
+  if (want == MatvecInt8::Auto) {
+    if (device.kernel_profile() != vk::KernelProfile::Gpu) return MatvecInt8::Off;
+    want = info.integer_dot_product_4x8_accelerated ? MatvecInt8::DotProduct : MatvecInt8::Storage8;
+  }
+  if (want == MatvecInt8::DotProduct && !dp4) want = MatvecInt8::Storage8;
+  if (want == MatvecInt8::Storage8 && !s8) want = MatvecInt8::Off;
+  return want;
+}
+
 std::optional<XregKernel> matvec_xreg_kernel(const vk::Device& device, DType w_dtype) {
   if (!kernel_config(device).matvec_xreg) return std::nullopt;
+  // A forced 8-bit Q8_0 mode (matvec_int8_mode) takes the Q8_0 products off this kernel.
+  if (w_dtype == DType::Q8_0 && matvec_int8_mode(device) != MatvecInt8::Off) return std::nullopt;
   switch (w_dtype) {
-    case DType::F32: return XregKernel{"matvec_f32_f32_xreg", 16};
-    case DType::F16: return XregKernel{"matvec_f16_f32_xreg", 32};
-    case DType::BF16: return XregKernel{"matvec_bf16_f32_xreg", 32};
-    case DType::Q8_0: return XregKernel{"matvec_q8_0_f32_xreg", 64};  // two blocks: whole words
+    case DType::F32: return XregKernel{"matvec_f32_f32_xreg", 16, 16};
+    case DType::F16: return XregKernel{"matvec_f16_f32_xreg", 32, 32};
+    case DType::BF16: return XregKernel{"matvec_bf16_f32_xreg", 32, 32};
+    case DType::Q8_0: return XregKernel{"matvec_q8_0_f32_xreg", 64, 64};  // two blocks: whole words
+    // Half a super-block per chunk (xreg_kquant.glsl): 1,024 columns keep all 8 invocations busy.
+    case DType::Q4_K: return XregKernel{"matvec_q4_k_f32_xreg", 128, 256};
+    case DType::Q5_K: return XregKernel{"matvec_q5_k_f32_xreg", 128, 256};
+    case DType::Q6_K: return XregKernel{"matvec_q6_k_f32_xreg", 128, 256};
     default: return std::nullopt;
   }
 }

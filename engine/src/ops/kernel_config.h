@@ -61,13 +61,27 @@ Result<std::string> matmul_shader(const vk::Device& device, DType w_dtype);
 // "matmul_lanes_q8_0_f32": packed 32-bit reads on every device.
 Result<std::string> matmul_lanes_shader(const vk::Device& device, DType w_dtype);
 
-// The x-in-registers decode kernel for these weights: its shader name and chunk width (n_in must be a multiple of
-// it). nullopt where the device does not use it (KernelConfig::matvec_xreg) or the weight type has none.
+// The x-in-registers decode kernel for these weights: its shader name, chunk width (elements per invocation and
+// tile step) and the multiple n_in must be (the chunk, or the 256-element super-block of K-quants, whose chunk is
+// half of one). nullopt where the device does not use it (KernelConfig::matvec_xreg) or the weight type has none.
 struct XregKernel {
   std::string shader;
   uint32_t chunk = 0;
+  uint32_t row_multiple = 0;
 };
 std::optional<XregKernel> matvec_xreg_kernel(const vk::Device& device, DType w_dtype);
+// Decode products with Q8_0 weights on GPU-profile devices (matvec_q8s.comp): Off (matvec_q.comp's packed 32-bit
+// reads), Storage8 (8-bit storage reads, f32 activations: storageBuffer8BitAccess + shaderInt8), DotProduct (the
+// activations quantised once per input to two-level int8 blocks, packed 4x8 integer dot products: also
+// shaderIntegerDotProduct). Auto: DotProduct where the device runs the packed signed 4x8 dot product accelerated,
+// else Storage8 where 8-bit storage exists, else Off; CPU-profile devices Off (matvec_xreg.comp serves them).
+enum class MatvecInt8 { Auto, Off, Storage8, DotProduct };
+// A forced mode (tests, A/B: any profile; Q8_0 decode products then skip matvec_xreg.comp) or Auto. Wins over
+// LECTERN_VK_MATVEC_Q8=off|s8|dp4, which is read once. A forced mode the device lacks the features for degrades
+// (DotProduct -> Storage8 -> Off).
+void set_matvec_int8_override(MatvecInt8 mode);
+// The mode decode products with Q8_0 weights use on this device (never Auto).
+MatvecInt8 matvec_int8_mode(const vk::Device& device);
 // "rms_norm_f32_sg" or "rms_norm_f32".
 std::string reduction_shader(const vk::Device& device, const std::string& base);
 

@@ -7,9 +7,11 @@
 #include <optional>
 
 #include "ops/kernel_config.h"
+#include "ops/matvec_q8.h"
 #include "ops/op_common.h"
 #include "vk/command.h"
 #include "vk/device.h"
+#include "vk/env.h"
 #include "vk/matrix.h"
 #include "vk/pipeline.h"
 
@@ -56,39 +58,67 @@ Status dispatch_register_tiles(vk::Sequence& seq, const std::string& shader, con
 // Push constants of matvec_xreg.comp.
 struct XregPush {
   uint32_t n_in, n_rows, y_offset, accumulate;
+  float eps;  // the _norm variant's RMSNorm epsilon
 };
 
 // The x-in-registers kernel for w, when the device uses it and w's rows are whole chunks.
 std::optional<XregKernel> xreg_for(const vk::Device& device, const vk::DeviceMatrix& w) {
   std::optional<XregKernel> k = matvec_xreg_kernel(device, w.dtype());
-  if (!k || w.n_cols() < k->chunk || w.n_cols() % k->chunk != 0) return std::nullopt;
+  if (!k || w.n_cols() < k->row_multiple || w.n_cols() % k->row_multiple != 0) return std::nullopt;
   return k;
 }
 
 // y (+)= W x with matvec_xreg.comp, one dispatch per row block.
-// With `up` given, x is the gate and the product's input silu(x) * up (the _glu variant).
+// With `up` given, x is the gate and the product's input silu(x) * up (the _glu variant); with `norm`, the input is
+// rms_norm(x) (the _norm variant). Not both.
 Status dispatch_xreg(vk::Sequence& seq, const XregKernel& kernel, const vk::DeviceMatrix& w, const vk::BufferSlice& x,
-                     const vk::BufferSlice& y, bool accumulate, const vk::BufferSlice* up = nullptr) {
+                     const vk::BufferSlice& y, bool accumulate, const vk::BufferSlice* up = nullptr,
+                     const InputNorm* norm = nullptr) {
   vk::Device& device = seq.device();
   const KernelConfig config = kernel_config(device);
   const uint32_t sg = device.limits().subgroup_size;
   uint32_t spec[] = {sg, config.matvec_xreg_groups};
-  const std::string shader = up ? kernel.shader + "_glu" : kernel.shader;
-  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline, device.pipelines().get({shader, up ? 4u : 3u, 16, spec}));
+  const std::string shader = kernel.shader + (up ? "_glu" : norm ? "_norm" : "");
+  const bool extra = up || norm;
+  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline,
+                           device.pipelines().get({shader, extra ? 4u : 3u, sizeof(XregPush), spec}));
   const uint64_t rows_per_group = uint64_t{sg} * config.matvec_xreg_groups;
-  const vk::Access y_access = accumulate || w.n_cols() > uint64_t{kernel.chunk} * sg ? vk::Access::ReadWrite
-                                                                                       : vk::Access::Write;
+  // Read back by later tiles, when accumulating, and by the norm's final scaling.
+  const vk::Access y_access = accumulate || norm || w.n_cols() > uint64_t{kernel.chunk} * sg ? vk::Access::ReadWrite
+                                                                                               : vk::Access::Write;
   for (const vk::RowBlock& block : w.blocks()) {
     XregPush push{static_cast<uint32_t>(w.n_cols()), static_cast<uint32_t>(block.n_rows),
-                  static_cast<uint32_t>(block.first_row), accumulate ? 1u : 0u};
+                  static_cast<uint32_t>(block.first_row), accumulate ? 1u : 0u, norm ? norm->eps : 0.0f};
     vk::Binding bindings[] = {{block.buffer.whole(), vk::Access::Read}, {x, vk::Access::Read}, {y, y_access},
-                              {up ? *up : x, vk::Access::Read}};
+                              {up ? *up : norm ? norm->w : x, vk::Access::Read}};
     auto groups = vk::split_groups((block.n_rows + rows_per_group - 1) / rows_per_group,
                                    device.limits().max_group_count);
-    LECTERN_TRY(seq.dispatch(*pipeline, std::span<const vk::Binding>(bindings, up ? 4 : 3), push, groups));
+    LECTERN_TRY(seq.dispatch(*pipeline, std::span<const vk::Binding>(bindings, extra ? 4 : 3), push, groups));
   }
   return Status::ok();
 }
+
+// The norm weights must match the product's columns.
+Status check_norm(const InputNorm& norm, uint64_t n_in, const char* op) {
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_w, f32_count(norm.w, op, "norm weights"));
+  if (n_w != n_in) {
+    return Status(ErrorCode::InvalidArgument, std::string(op) + ": the RMSNorm weights have " + std::to_string(n_w) +
+                                                  " elements, the input " + std::to_string(n_in) +
+                                                  "; pass the norm that belongs to this input");
+  }
+  return Status::ok();
+}
+
+// LECTERN_VK_NORM_FUSION=0: RMSNorm as its own dispatch even where the product could fold it in (read once).
+bool norm_fusion_disabled() {
+  static const bool disabled = [] {
+    std::optional<std::string> v = vk::env_string("LECTERN_VK_NORM_FUSION");
+    return v && *v == "0";
+  }();
+  return disabled;
+}
+
+bool is_kquant(DType t) { return t == DType::Q4_K || t == DType::Q5_K || t == DType::Q6_K; }
 
 Status dispatch_shared_tiles(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x,
                              const vk::BufferSlice& y, uint64_t tokens, const MatmulTile& tile) {
@@ -133,6 +163,7 @@ Status matvec(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlic
                                                   std::to_string(n_x) + " and " + std::to_string(n_y));
   }
   LECTERN_TRY(check_u32(w.n_rows(), "matvec", "rows"));
+  if (matvec_q8_applies(seq.device(), w)) return matvec_q8_f32(seq, w, x, y);  // GPU profile, 8-bit storage
   if (auto k = xreg_for(seq.device(), w)) return dispatch_xreg(seq, *k, w, x, y, false);
   LECTERN_ASSIGN_OR_RETURN(std::string shader, matvec_shader(seq.device(), w.dtype()));
   return dispatch_register_tiles(seq, shader, w, x, y, 1, kernel_config(seq.device()).matvec);
@@ -161,17 +192,47 @@ Status matvec_glu_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::Bu
   return dispatch_xreg(seq, *k, w, gate, y, true, &up);
 }
 
+Status matvec_norm(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x, const InputNorm& norm,
+                   const vk::BufferSlice& y) {
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_x, f32_count(x, "matvec_norm", "x"));
+  LECTERN_ASSIGN_OR_RETURN(uint64_t n_y, f32_count(y, "matvec_norm", "y"));
+  if (n_x != w.n_cols() || n_y != w.n_rows()) {
+    return Status(ErrorCode::InvalidArgument, "matvec_norm with '" + w.name() + "' [" + std::to_string(w.n_rows()) +
+                                                  ", " + std::to_string(w.n_cols()) + "] needs x of " +
+                                                  std::to_string(w.n_cols()) + " and y of " +
+                                                  std::to_string(w.n_rows()) + " elements, got " +
+                                                  std::to_string(n_x) + " and " + std::to_string(n_y));
+  }
+  LECTERN_TRY(check_norm(norm, n_x, "matvec_norm"));
+  LECTERN_TRY(check_u32(w.n_rows(), "matvec_norm", "rows"));
+  auto k = xreg_for(seq.device(), w);
+  if (!k || norm_fusion_disabled()) {
+    return Status(ErrorCode::Unsupported, "matvec_norm: no fused-norm decode kernel for '" + w.name() + "' (" +
+                                              dtype_name(w.dtype()) + ") on " + seq.device().info().name +
+                                              "; check matvec_can_accumulate and use rms_norm + matvec");
+  }
+  return dispatch_xreg(seq, *k, w, x, y, false, nullptr, &norm);
+}
+
+bool matvec_can_norm(const vk::Device& device, const vk::DeviceMatrix& w) {
+  return !norm_fusion_disabled() && xreg_for(device, w).has_value();
+}
+
 bool matvec_multi_supported(const vk::Device& device, std::span<const MatvecOut> outs) {
   if (outs.empty() || outs.size() > 4) return false;
   for (const MatvecOut& o : outs) {
-    if (o.w == nullptr || o.w->dtype() != outs[0].w->dtype() || o.w->n_cols() != outs[0].w->n_cols() ||
-        o.w->blocks().size() != 1 || !xreg_for(device, *o.w))
+    if (o.w == nullptr) return false;
+    // One weight type, or K-quants of any mix (one shader picks the layout per matrix).
+    const bool same_type = o.w->dtype() == outs[0].w->dtype() || (is_kquant(o.w->dtype()) &&
+                                                                  is_kquant(outs[0].w->dtype()));
+    if (!same_type || o.w->n_cols() != outs[0].w->n_cols() || o.w->blocks().size() != 1 || !xreg_for(device, *o.w))
       return false;
   }
   return true;
 }
 
-Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk::BufferSlice& x) {
+Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk::BufferSlice& x,
+                    const InputNorm* norm) {
   vk::Device& device = seq.device();
   if (!matvec_multi_supported(device, outs)) {
     return Status(ErrorCode::Unsupported, "matvec_multi: needs 1 to 4 matrices of one weight type with the "
@@ -190,20 +251,35 @@ Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk
                                                     std::to_string(n_y) + " elements, the matrix " +
                                                     std::to_string(o.w->n_rows()) + " rows");
   }
+  if (norm) {
+    LECTERN_TRY(check_norm(*norm, n_x, "matvec_multi"));
+    if (norm_fusion_disabled())
+      return Status(ErrorCode::Unsupported, "matvec_multi: the fused RMSNorm is off (LECTERN_VK_NORM_FUSION=0); "
+                                            "use rms_norm + matvec_multi");
+  }
   const XregKernel kernel = *xreg_for(device, w0);
   const KernelConfig config = kernel_config(device);
   const uint32_t sg = device.limits().subgroup_size;
-  uint32_t spec[] = {sg, config.matvec_xreg_groups};
+  // K-quants: the ggml type of each slot as specialisation constants 2..5 (unused slots repeat slot 0).
+  uint32_t spec[6] = {sg, config.matvec_xreg_groups};
+  const bool kquant = is_kquant(w0.dtype());
+  for (size_t i = 0; i < 4; ++i) spec[2 + i] = static_cast<uint32_t>(outs[i < outs.size() ? i : 0].w->dtype());
   const uint64_t rows_per_group = uint64_t{sg} * config.matvec_xreg_groups;
   struct {
-    uint32_t n_in, pad[3];  // uvec4 members start on 16 bytes (std430 push-constant layout)
+    uint32_t n_in;
+    float eps;          // _norm: the RMSNorm epsilon
+    uint32_t pad[2];    // uvec4 members start on 16 bytes (std430 push-constant layout)
     uint32_t n_rows[4], first_group[4];
   } push{};
-  // The push block is n_in then two uvec4 at offsets 16 and 32: 48 bytes.
+  // The push block is n_in, eps, then two uvec4 at offsets 16 and 32: 48 bytes.
   static_assert(sizeof(push) == 48);
+  const std::string shader = (kquant ? std::string("matvec_kquant_f32_xreg") : kernel.shader) + "_multi" +
+                             (norm ? "_norm" : "");
   LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline,
-                           device.pipelines().get({kernel.shader + "_multi", 9, sizeof(push), spec}));
+                           device.pipelines().get({shader, norm ? 10u : 9u, sizeof(push),
+                                                   std::span<const uint32_t>(spec, kquant ? 6 : 2)}));
   push.n_in = static_cast<uint32_t>(w0.n_cols());
+  push.eps = norm ? norm->eps : 0.0f;
   uint64_t total = 0;
   for (size_t i = 0; i < 4; ++i) {
     push.first_group[i] = static_cast<uint32_t>(total);
@@ -214,15 +290,18 @@ Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk
   }
   for (size_t i = outs.size(); i < 4; ++i) push.first_group[i] = static_cast<uint32_t>(total);
   LECTERN_TRY(check_u32(total, "matvec_multi", "workgroups"));
-  const vk::Access y_access = w0.n_cols() > uint64_t{kernel.chunk} * sg ? vk::Access::ReadWrite : vk::Access::Write;
-  vk::Binding bindings[9];
+  const vk::Access y_access =
+      norm || w0.n_cols() > uint64_t{kernel.chunk} * sg ? vk::Access::ReadWrite : vk::Access::Write;
+  vk::Binding bindings[10];
   for (size_t i = 0; i < 4; ++i) {
     const MatvecOut& o = outs[i < outs.size() ? i : 0];
     bindings[i] = {o.w->blocks()[0].buffer.whole(), vk::Access::Read};
     bindings[5 + i] = {o.y, y_access};
   }
   bindings[4] = {x, vk::Access::Read};
-  return seq.dispatch(*pipeline, bindings, push, vk::split_groups(total, device.limits().max_group_count));
+  if (norm) bindings[9] = {norm->w, vk::Access::Read};
+  return seq.dispatch(*pipeline, std::span<const vk::Binding>(bindings, norm ? 10 : 9), push,
+                      vk::split_groups(total, device.limits().max_group_count));
 }
 
 bool matvec_can_accumulate(const vk::Device& device, const vk::DeviceMatrix& w) {

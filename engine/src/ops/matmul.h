@@ -30,15 +30,29 @@ Status matvec_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::Buffer
 Status matvec_glu_add(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& gate,
                       const vk::BufferSlice& up, const vk::BufferSlice& y);
 
+// RMSNorm of the input folded into a decode product (qwen35.md §2.2, GGUF form): the product's input is
+// x / sqrt(mean(x^2) + eps) * w, w: f32 [n_in]. x itself is left as it is (the residual stream keeps it).
+struct InputNorm {
+  vk::BufferSlice w;
+  float eps = 1e-6f;
+};
+// y[n_out] = W · rms_norm(x). Only where matvec_can_norm (the x-in-registers kernel, unless LECTERN_VK_NORM_FUSION=0
+// turns the fusion off for A/B runs); Unsupported elsewhere: then rms_norm + matvec. matvec_multi's `norm` likewise.
+bool matvec_can_norm(const vk::Device& device, const vk::DeviceMatrix& w);
+Status matvec_norm(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x, const InputNorm& norm,
+                   const vk::BufferSlice& y);
+
 // Several decode products with one input in one dispatch (a layer's q/k/v, or gate and up): y_i = W_i · x for up to
-// four matrices. Only where matvec_multi_supported (the x-in-registers kernel, one weight type, one row block each);
-// Unsupported elsewhere: then call matvec per matrix.
+// four matrices. Only where matvec_multi_supported (the x-in-registers kernel, one weight type or K-quants of any
+// mix, one row block each); Unsupported elsewhere: then call matvec per matrix. With `norm`, every product's input
+// is rms_norm(x) (InputNorm).
 struct MatvecOut {
   const vk::DeviceMatrix* w = nullptr;
   vk::BufferSlice y;
 };
 bool matvec_multi_supported(const vk::Device& device, std::span<const MatvecOut> outs);
-Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk::BufferSlice& x);
+Status matvec_multi(vk::Sequence& seq, std::span<const MatvecOut> outs, const vk::BufferSlice& x,
+                    const InputNorm* norm = nullptr);
 
 enum class MatmulKernel {
   Auto,               // by token count and the device's kernel profile (ops/kernel_config.h)

@@ -1,5 +1,5 @@
 // vision.cpp: argument checks and dispatch of the vision-encoder shaders (layer_norm, gelu, rope_neox,
-// attn_segments), chunked so every binding fits the device's storage-buffer limit.
+// attn_segments in key blocks + attn_combine), chunked so every binding fits the device's storage-buffer limit.
 #include "ops/vision.h"
 
 #include <algorithm>
@@ -42,33 +42,75 @@ Result<Window> float_window(const vk::Device& device, const vk::BufferSlice& s, 
   const uint64_t begin = s.offset + first * 4, end = begin + count * 4;
   const uint64_t start = begin / align * align;
   if (end - start > device.limits().max_binding_bytes) {
-    return Status(ErrorCode::Unsupported, op + ": " + what + " of one segment spans " + vk::format_bytes(end - start) +
+    return Status(ErrorCode::Unsupported, op + ": " + what + " of one dispatch spans " + vk::format_bytes(end - start) +
                                               ", more than one storage-buffer binding (" +
-                                              vk::format_bytes(device.limits().max_binding_bytes) +
-                                              ") on this device; use fewer patches per image or video slice");
+                                              vk::format_bytes(device.limits().max_binding_bytes) + ") on this device");
   }
   return Window{{s.buffer, start, end - start}, static_cast<uint32_t>((begin - start) / 4)};
 }
 
-// attn_segments.comp's launch shape: 64 keys per tile (two subgroups on most GPUs, eight 8-wide SIMD rows on
-// lavapipe), then the most query rows (at most 16) whose queries, probabilities and reduction buffer fit shared
-// memory: 4 * br * (head_dim + 2 * wg) bytes (16 KiB, the guaranteed minimum, holds 16 rows of 64 dims). An empty
-// shader: the head does not fit.
-struct AttnLaunch {
-  std::string shader;
-  std::vector<uint32_t> spec;
-  uint32_t rows_per_group = 1;
+// attn_segments.comp runs per invocation 1 + head_dim loop iterations per key (the key loop, then two loops over
+// head_dim / 2 pairs) plus 3 * head_dim / 2 outside the key loop. lavapipe (gallivm's loop limiter) ends every
+// invocation silently after 65,535 loop iterations in all, leaving the output unwritten; keys are therefore split into
+// blocks that stay under half of that, on every device (on GPUs the blocks spread the work like flash-decoding).
+constexpr uint64_t k_loop_budget = 65535 / 2;
+// attn_combine.comp (NO_GATE) loops 2 + ceil(head_dim / 64) times over the splits; 4,096 splits keep it far below the
+// limit too (a slice of 2 million patches at head_dim 64).
+constexpr uint64_t k_max_splits = 4096;
+// The partial results of the key blocks of one query chunk: at most this much scratch (or one binding).
+constexpr uint64_t k_max_scratch_bytes = 64ull << 20;
+constexpr uint32_t k_attn_wg = 64;
+
+uint64_t ceil_div(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
+
+// How one segment is cut: keys per block (also bounded by one binding of k / v rows), blocks, and the scratch bytes
+// one query row needs for the partial (o, m, l) of every block.
+struct SegmentPlan {
+  uint64_t block_keys = 0;
+  uint64_t n_splits = 0;
+  uint64_t part_row_bytes = 0;
 };
 
-AttnLaunch attention_launch(const vk::Device& device, uint32_t head_dim) {
-  const uint32_t max_wg = std::bit_floor(std::max<uint32_t>(1, device.limits().max_workgroup_invocations));
-  const uint32_t wg = std::min<uint32_t>(64, max_wg);
-  const uint64_t limit = device.limits().max_shared_memory_bytes;
-  uint32_t br = 16;
-  while (br > 1 && 4ull * br * (head_dim + 2ull * wg) > limit) br /= 2;
-  if (4ull * br * (head_dim + 2ull * wg) > limit) return {};
-  const uint32_t ne = (br * head_dim / 2 + wg - 1) / wg;
-  return {reduction_shader(device, "attn_segments_f32"), {wg, head_dim, br, ne}, br};
+// Rows of row_stride floats (the last one only n_head * head_dim long) that one binding holds from any offset.
+uint64_t rows_per_binding(const vk::Device& device, const AttentionRows& rows) {
+  const uint64_t align = std::max<uint64_t>(1, device.limits().storage_offset_alignment);
+  const uint64_t bytes = device.limits().max_binding_bytes;
+  const uint64_t width_bytes = uint64_t(rows.n_head) * rows.head_dim * 4, stride_bytes = uint64_t(rows.row_stride) * 4;
+  if (bytes < align + width_bytes) return 0;
+  return 1 + (bytes - align - width_bytes) / stride_bytes;
+}
+
+Result<SegmentPlan> plan_segment(const vk::Device& device, const AttentionRows& rows, uint64_t len,
+                                 const std::string& op) {
+  const uint64_t loop_keys = (k_loop_budget - 3 * (rows.head_dim / 2)) / (rows.head_dim + 1);
+  const uint64_t binding_rows = rows_per_binding(device, rows);
+  if (binding_rows == 0) {
+    return Status(ErrorCode::Unsupported, op + ": one row of " + n_str(rows.n_head) + " heads x " +
+                                              n_str(rows.head_dim) + " floats does not fit one storage-buffer binding (" +
+                                              vk::format_bytes(device.limits().max_binding_bytes) + ") on this device");
+  }
+  SegmentPlan plan;
+  const uint64_t max_keys = std::min(loop_keys, binding_rows);
+  plan.n_splits = ceil_div(len, max_keys);
+  if (plan.n_splits > k_max_splits) {
+    return Status(ErrorCode::Unsupported, op + ": an image slice of " + n_str(len) + " patches needs more than " +
+                                              n_str(k_max_splits) + " key blocks of " + n_str(max_keys) +
+                                              "; lower the image resolution");
+  }
+  plan.block_keys = ceil_div(len, plan.n_splits);  // blocks of equal size (the last may be shorter)
+  plan.n_splits = ceil_div(len, plan.block_keys);
+  plan.part_row_bytes = plan.n_splits > 1 ? plan.n_splits * rows.n_head * (uint64_t(rows.head_dim) + 2) * 4 : 0;
+  return plan;
+}
+
+Status check_rows(const AttentionRows& rows, const std::string& op) {
+  const uint64_t width = uint64_t(rows.n_head) * rows.head_dim;
+  if (rows.n_head == 0 || rows.head_dim == 0 || rows.head_dim % 2 != 0 || rows.head_dim > 256 ||
+      rows.row_stride < width) {
+    return invalid(op + ": need n_head > 0, an even head_dim in [2, 256] and row_stride >= n_head * head_dim; got " +
+                   n_str(rows.n_head) + ", " + n_str(rows.head_dim) + ", " + n_str(rows.row_stride));
+  }
+  return Status::ok();
 }
 
 }  // namespace
@@ -194,16 +236,32 @@ Status rope_neox(vk::Sequence& seq, const vk::BufferSlice& x, const vk::BufferSl
   return Status::ok();
 }
 
+Result<uint64_t> attention_segments_scratch_bytes(const vk::Device& device, const AttentionRows& rows,
+                                                  std::span<const uint32_t> segments) {
+  const std::string op = "attention_segments";
+  LECTERN_TRY(check_rows(rows, op));
+  const uint64_t cap = std::min(k_max_scratch_bytes, device.limits().max_binding_bytes);
+  uint64_t best = 0;
+  for (uint32_t len : segments) {
+    LECTERN_ASSIGN_OR_RETURN(SegmentPlan plan, plan_segment(device, rows, len, op));
+    if (plan.part_row_bytes == 0) continue;
+    if (plan.part_row_bytes > cap) {
+      return Status(ErrorCode::Unsupported, op + ": the " + n_str(plan.n_splits) + " key blocks of a slice of " +
+                                                n_str(len) + " patches need " + vk::format_bytes(plan.part_row_bytes) +
+                                                " per query row, more than one binding (" + vk::format_bytes(cap) +
+                                                "); lower the image resolution");
+    }
+    best = std::max(best, std::min(uint64_t(len), cap / plan.part_row_bytes) * plan.part_row_bytes);
+  }
+  return best;
+}
+
 Status attention_segments(vk::Sequence& seq, const vk::BufferSlice& q, const vk::BufferSlice& k,
                           const vk::BufferSlice& v, const AttentionRows& rows, std::span<const uint32_t> segments,
-                          float scale, const vk::BufferSlice& out) {
+                          float scale, const vk::BufferSlice& out, const vk::BufferSlice& scratch) {
   const std::string op = "attention_segments";
+  LECTERN_TRY(check_rows(rows, op));
   const uint64_t width = uint64_t(rows.n_head) * rows.head_dim;
-  if (rows.n_head == 0 || rows.head_dim == 0 || rows.head_dim % 2 != 0 || rows.head_dim > 256 ||
-      rows.row_stride < width) {
-    return invalid(op + ": need n_head > 0, an even head_dim in [2, 256] and row_stride >= n_head * head_dim; got " +
-                   n_str(rows.n_head) + ", " + n_str(rows.head_dim) + ", " + n_str(rows.row_stride));
-  }
   uint64_t n = 0;
   for (uint32_t len : segments) {
     if (len == 0) return invalid(op + ": segment lengths must be > 0");
@@ -223,43 +281,63 @@ Status attention_segments(vk::Sequence& seq, const vk::BufferSlice& q, const vk:
   }
   LECTERN_TRY(check_u32(n * rows.row_stride, op, "floats of q, k, v"));
   vk::Device& device = seq.device();
-  const AttnLaunch launch = attention_launch(device, rows.head_dim);
-  if (launch.shader.empty()) {
-    return Status(ErrorCode::Unsupported, op + ": head_dim " + n_str(rows.head_dim) + " needs more shared memory than " +
-                                              "this device offers");
+  LECTERN_ASSIGN_OR_RETURN(uint64_t scratch_need, attention_segments_scratch_bytes(device, rows, segments));
+  const uint64_t scratch_size = scratch.buffer != nullptr ? std::min(scratch.size, device.limits().max_binding_bytes) : 0;
+  if (scratch_size < scratch_need) {
+    return invalid(op + ": needs " + n_str(scratch_need) + " bytes of scratch for the key blocks of its longest " +
+                   "segment, got " + n_str(scratch_size) + "; size it with attention_segments_scratch_bytes");
   }
-  // Mesa's llvmpipe (lavapipe) ends every shader loop after 65,535 iterations without an error
-  // (gallivm's LP_MAX_TGSI_LOOP_ITERATIONS) and leaves the output unwritten; attn_segments.comp runs about 11 loop
-  // iterations per key, so on CPU devices a longer segment would come back silently wrong. Refuse it instead.
-  constexpr uint32_t kCpuDeviceMaxSegment = 65535 / 11;
-  if (device.info().type == VK_PHYSICAL_DEVICE_TYPE_CPU) {
-    for (uint32_t len : segments) {
-      if (len > kCpuDeviceMaxSegment) {
-        return Status(ErrorCode::Unsupported,
-                      op + ": an image slice of " + n_str(len) + " patches is more than the " +
-                          n_str(kCpuDeviceMaxSegment) + " this CPU Vulkan driver can attend over in one shader " +
-                          "(its loops stop after 65,535 iterations); lower the image resolution");
-      }
-    }
-  }
-  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline, device.pipelines().get({launch.shader, 4, 32, launch.spec}));
+  const uint32_t wg = std::min<uint32_t>(k_attn_wg, std::bit_floor(std::max<uint32_t>(1, device.limits().max_workgroup_invocations)));
+  uint32_t spec[] = {wg, rows.head_dim};
+  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* pipeline, device.pipelines().get({"attn_segments_f32", 4, 44, spec}));
+  uint32_t combine_spec[] = {k_attn_wg};
+  LECTERN_ASSIGN_OR_RETURN(const vk::Pipeline* combine,
+                           device.pipelines().get({"attn_segments_combine_f32", 2, 16, combine_spec}));
+  const auto& max_groups = device.limits().max_group_count;
+  const uint64_t binding_rows = rows_per_binding(device, rows);
+
   uint64_t first = 0;
   for (uint32_t len : segments) {
-    const uint64_t span = (uint64_t(len) - 1) * rows.row_stride + width;
-    LECTERN_ASSIGN_OR_RETURN(Window wq, float_window(device, q, first * rows.row_stride, span, op, "q"));
-    LECTERN_ASSIGN_OR_RETURN(Window wk, float_window(device, k, first * rows.row_stride, span, op, "k"));
-    LECTERN_ASSIGN_OR_RETURN(Window wv, float_window(device, v, first * rows.row_stride, span, op, "v"));
-    LECTERN_ASSIGN_OR_RETURN(Window wo, float_window(device, out, first * width, uint64_t(len) * width, op, "out"));
-    struct {
-      uint32_t n_rows, n_head, row_stride, q_off, k_off, v_off, o_off;
-      float scale;
-    } push{len, rows.n_head, rows.row_stride, wq.offset, wk.offset, wv.offset, wo.offset, scale};
-    vk::Binding bindings[] = {{wq.slice, vk::Access::Read},
-                              {wk.slice, vk::Access::Read},
-                              {wv.slice, vk::Access::Read},
-                              {wo.slice, vk::Access::Write}};
-    const uint64_t n_groups = (uint64_t(len) + launch.rows_per_group - 1) / launch.rows_per_group * rows.n_head;
-    LECTERN_TRY(seq.dispatch(*pipeline, bindings, push, vk::split_groups(n_groups, device.limits().max_group_count)));
+    LECTERN_ASSIGN_OR_RETURN(SegmentPlan plan, plan_segment(device, rows, len, op));
+    // Query rows per chunk: one binding of q and out, and (with several key blocks) the scratch.
+    uint64_t chunk = std::min<uint64_t>(len, binding_rows);
+    if (plan.n_splits > 1) chunk = std::min(chunk, scratch_size / plan.part_row_bytes);
+    for (uint64_t t0 = 0; t0 < len; t0 += chunk) {
+      const uint64_t n_rows_q = std::min(chunk, len - t0);
+      const uint64_t q_first = (first + t0) * rows.row_stride;
+      LECTERN_ASSIGN_OR_RETURN(Window wq, float_window(device, q, q_first, (n_rows_q - 1) * rows.row_stride + width,
+                                                       op, "q"));
+      LECTERN_ASSIGN_OR_RETURN(Window wo, float_window(device, out, (first + t0) * width, n_rows_q * width, op, "out"));
+      const uint64_t n_splits = plan.n_splits;
+      const vk::BufferSlice part =
+          n_splits > 1 ? sub_slice(scratch, 0, n_rows_q * plan.part_row_bytes) : vk::BufferSlice{};
+      for (uint64_t b = 0; b < n_splits; ++b) {
+        const uint64_t key0 = b * plan.block_keys, n_keys = std::min(plan.block_keys, uint64_t(len) - key0);
+        const uint64_t k_first = (first + key0) * rows.row_stride, k_span = (n_keys - 1) * rows.row_stride + width;
+        LECTERN_ASSIGN_OR_RETURN(Window wk, float_window(device, k, k_first, k_span, op, "k"));
+        LECTERN_ASSIGN_OR_RETURN(Window wv, float_window(device, v, k_first, k_span, op, "v"));
+        struct {
+          uint32_t n_q, n_keys, n_head, row_stride, q_off, k_off, v_off, o_off, split, n_splits;
+          float scale;
+        } push{static_cast<uint32_t>(n_rows_q), static_cast<uint32_t>(n_keys), rows.n_head, rows.row_stride,
+               wq.offset, wk.offset, wv.offset, n_splits > 1 ? 0u : wo.offset, static_cast<uint32_t>(b),
+               n_splits > 1 ? static_cast<uint32_t>(n_splits) : 0u, scale};
+        vk::Binding bindings[] = {{wq.slice, vk::Access::Read},
+                                  {wk.slice, vk::Access::Read},
+                                  {wv.slice, vk::Access::Read},
+                                  {n_splits > 1 ? part : wo.slice, vk::Access::Write}};
+        const uint64_t n_groups = ceil_div(n_rows_q, wg) * rows.n_head;
+        LECTERN_TRY(seq.dispatch(*pipeline, bindings, push, vk::split_groups(n_groups, max_groups)));
+      }
+      if (n_splits > 1) {
+        struct {
+          uint32_t n_rows, head_dim, n_splits, o_off;
+        } push{static_cast<uint32_t>(n_rows_q * rows.n_head), rows.head_dim, static_cast<uint32_t>(n_splits),
+               wo.offset};
+        vk::Binding bindings[] = {{part, vk::Access::Read}, {wo.slice, vk::Access::Write}};
+        LECTERN_TRY(seq.dispatch(*combine, bindings, push, vk::split_groups(n_rows_q * rows.n_head, max_groups)));
+      }
+    }
     first += len;
   }
   return Status::ok();

@@ -11,6 +11,7 @@
 #include "vk/buffer.h"
 
 namespace lectern::vk {
+class Device;
 class Sequence;
 }
 
@@ -59,12 +60,19 @@ struct AttentionRows {
 
 // out[t, h, :] = sum_j softmax_j(scale * q[t, h] . k[j, h]) v[j, h] over the rows j of t's segment (bidirectional,
 // qwen35.md §7.3.4); segments: consecutive row counts (> 0) summing to n. out: f32 [n, n_head * head_dim], must not
-// overlap q, k or v. One dispatch per segment; a segment's q, k and v rows must each fit one storage-buffer binding
-// (Unsupported otherwise). Softmax and accumulation in f32; no n x n score matrix is ever stored.
-// lavapipe ends a shader invocation silently after 65,535 loop iterations (gallivm's loop limiter): the tiled kernel
-// spends ~10 per key, so segments above ~6,000 patches would come back unwritten there; not yet split.
+// overlap q, k, v or scratch. Softmax and accumulation in f32; no n x n score matrix is ever stored.
+// Each dispatch takes a chunk of query rows against a block of keys (502 at head_dim 64: few enough that no shader
+// invocation loops more than half of the 65,535 iterations lavapipe allows, and that the rows fit one binding); when
+// a segment has several blocks their partial (max, sum, output) go to `scratch` and attn_combine merges them, so
+// slices of any length and larger than one binding work. scratch: at least attention_segments_scratch_bytes (may
+// be an empty slice when that is 0).
 Status attention_segments(vk::Sequence& seq, const vk::BufferSlice& q, const vk::BufferSlice& k,
                           const vk::BufferSlice& v, const AttentionRows& rows, std::span<const uint32_t> segments,
-                          float scale, const vk::BufferSlice& out);
+                          float scale, const vk::BufferSlice& out, const vk::BufferSlice& scratch);
+
+// Bytes of scratch attention_segments needs for these segments (0 when every segment is one key block; at most
+// 64 MiB or one binding: longer segments are processed in chunks of query rows).
+Result<uint64_t> attention_segments_scratch_bytes(const vk::Device& device, const AttentionRows& rows,
+                                                  std::span<const uint32_t> segments);
 
 }  // namespace lectern::ops

@@ -14,19 +14,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-BenchStat stat_of(const std::vector<double>& values) {
-  BenchStat s;
-  if (values.empty()) return s;
-  for (double v : values) s.mean += v;
-  s.mean /= double(values.size());
-  if (values.size() > 1) {
-    double sq = 0;
-    for (double v : values) sq += (v - s.mean) * (v - s.mean);
-    s.stddev = std::sqrt(sq / double(values.size() - 1));
-  }
-  return s;
-}
-
 struct Repetition {
   double pp_s = 0;          // prompt eval
   double first_decode_s = 0;  // the decode right after the prompt
@@ -78,6 +65,19 @@ Result<Repetition> run_repetition(SequenceState& seq, const BenchOptions& o, int
 
 }  // namespace
 
+BenchStat bench_stat(const std::vector<double>& values) {
+  BenchStat s;
+  if (values.empty()) return s;
+  for (double v : values) s.mean += v;
+  s.mean /= double(values.size());
+  if (values.size() > 1) {
+    double sq = 0;
+    for (double v : values) sq += (v - s.mean) * (v - s.mean);
+    s.stddev = std::sqrt(sq / double(values.size() - 1));
+  }
+  return s;
+}
+
 Result<BenchResult> run_bench(ModelBackend& backend, const BenchOptions& options, const BenchProgress& progress) {
   const BackendInfo& info = backend.info();
   if (options.n_prompt < 0 || options.n_gen < 0)
@@ -128,9 +128,9 @@ Result<BenchResult> run_bench(ModelBackend& backend, const BenchOptions& options
   result.n_repeats = options.n_repeats;
   result.n_batch = n_batch;
   result.n_ctx = n_ctx;
-  result.pp_tokens_per_s = stat_of(pp);
-  result.tg_tokens_per_s = stat_of(tg);
-  result.ttft_ms = stat_of(ttft);
+  result.pp_tokens_per_s = bench_stat(pp);
+  result.tg_tokens_per_s = bench_stat(tg);
+  result.ttft_ms = bench_stat(ttft);
   result.weight_bytes = info.weight_bytes;
   result.planned_bytes = info.weight_bytes + backend.sequence_bytes(n_ctx);
   result.peak_device_bytes = backend.peak_device_bytes();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "lectern/status.h"
 #include "runtime/model_backend.h"
@@ -25,6 +26,9 @@ struct BenchStat {
   double mean = 0;
   double stddev = 0;
 };
+
+// Mean and sample standard deviation of the values (the repetitions of one test).
+BenchStat bench_stat(const std::vector<double>& values);
 
 struct BenchResult {
   std::string backend;      // "cpu", "vulkan"

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "cpu/vision_reference.h"
 #include "model/model_source.h"
 #include "model/test_vision_tower.h"
 #include "model/vision_weights.h"
@@ -15,6 +16,7 @@
 #include "runtime/json_constraint.h"
 #include "runtime/session.h"
 #include "runtime/snapshot_store.h"
+#include "runtime/vision_encode_cache.h"
 #include "runtime/vision_prompt.h"
 #include "text/tokenizer_loader.h"
 
@@ -142,6 +144,7 @@ struct Engine::Core {
 struct ChatSession::Impl {
   std::shared_ptr<Engine::Core> core;
   runtime::Session session;
+  runtime::VisionEncodeCache encoded;  // pictures of the last request: re-sent history pictures are not re-encoded
 };
 
 Result<Engine> Engine::load(const EngineOptions& options) {
@@ -308,10 +311,13 @@ Result<GenerationResult> ChatSession::generate(const ChatRequest& request, const
     runtime::VisionEncodeFn encode;
     if (c.vision_on_backend)
       encode = [&c](const model::VisionInput& in) { return c.backend->encode_vision(in); };
+    else if (c.vision)
+      encode = [&c](const model::VisionInput& in) { return cpu::encode_vision_reference(*c.vision, in); };
     LECTERN_ASSIGN_OR_RETURN(runtime::VisionPrompt vp,
                              runtime::build_vision_prompt(request, text, c.vision ? &*c.vision : nullptr,
                                                           vision_budget_from(c.options.vision_budget), *c.tokenizer,
-                                                          c.backend->info().n_embd, encode));
+                                                          c.backend->info().n_embd,
+                                                          encode ? impl_->encoded.wrap(std::move(encode)) : encode));
     impl_->session.set_multimodal_prompt(std::move(vp.mm));
     return generate_from_tokens(vp.tokens, settings, callbacks, cancel);
   }

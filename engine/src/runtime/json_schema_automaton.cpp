@@ -80,6 +80,30 @@ bool SchemaAutomaton::free_string(const SchemaState& s, FreeString* out) const {
   return true;
 }
 
+bool SchemaAutomaton::run_state(const SchemaState& s, RunState* out) const {
+  if (s.depth == 0) return false;
+  const SchemaFrame& f = s.frames[s.depth - 1];
+  const SchemaNode& n = schema_.nodes[f.node];
+  if (f.phase == StrContent && f.utf8_left == 0) {
+    out->run = kRunPlain;
+    out->n_chars = f.count;
+    out->max_length = n.max_length;
+    out->min_length = n.min_length;
+  } else if (f.phase == StrFormat && n.format == StringFormat::Email) {
+    // A class-only continuation ends in a local atom (6 bytes to go) or a domain label (at most 4: ".cd\"").
+    out->run = f.aux <= 1 ? kRunEmailLocal : kRunEmailDomain;
+    out->worst_after = f.aux <= 1 ? 6 : 4;
+    out->dot_seen = f.aux >= 2 && f.lo != 0;
+    out->label_alpha = f.aux != 3 || f.hi != 0;
+    out->label_len = f.aux == 3 ? f.count : 0;
+  } else {
+    return false;
+  }
+  out->rest = 0;
+  for (int32_t i = 0; i + 1 < s.depth; ++i) out->rest += frame_remaining(s.frames[i], false);
+  return true;
+}
+
 SchemaAutomaton::Step SchemaAutomaton::start(SchemaState& s, SchemaFrame& f, uint8_t b) const {
   const SchemaNode* n = &schema_.nodes[f.node];
   if (n->kind == SchemaKind::AnyOf) {

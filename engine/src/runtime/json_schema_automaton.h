@@ -43,6 +43,55 @@ struct FreeString {
   int32_t min_length = 0;
 };
 
+// Byte runs: states in which every byte of a class keeps the automaton in the same kind of state, and the only
+// other bytes it may accept are the run's exit bytes. A token mask decides every class-only token of a run at
+// once and walks only towards exit bytes.
+//   plain: a free string between characters; class ASCII from 0x20 but '"' and '\\'; exits '"', '\\', 0x80+.
+//   email local part: class [A-Za-z0-9_+-]; exits '.', '@'.
+//   email domain: class [A-Za-z0-9]; exits '.', '"'.
+enum ByteRun : int32_t { kRunPlain = 0, kRunEmailLocal = 1, kRunEmailDomain = 2 };
+inline constexpr int32_t kNumByteRuns = 3;
+
+inline bool run_class_byte(int32_t run, uint8_t b) {
+  const bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  switch (run) {
+    case kRunPlain: return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
+    case kRunEmailLocal: return alnum || b == '_' || b == '+' || b == '-';
+    default: return alnum;
+  }
+}
+
+inline bool run_exit_byte(int32_t run, uint8_t b) {
+  switch (run) {
+    case kRunPlain: return b == '"' || b == '\\' || b >= 0x80;
+    case kRunEmailLocal: return b == '.' || b == '@';
+    default: return b == '.' || b == '"';
+  }
+}
+
+// The automaton is in a byte run: which one, and what a class-only continuation leads to.
+struct RunState {
+  int32_t run = kRunPlain;
+  int32_t rest = 0;        // the fewest bytes the frames below the top one need
+  int32_t n_chars = 0;     // plain: code points so far
+  int32_t max_length = -1; // plain: -1 unbounded
+  int32_t min_length = 0;  // plain
+  // Email: the most bytes the top frame can still need after any class-only continuation.
+  int32_t worst_after = 0;
+  // Email domain: a '.' was seen in the domain; the current label so far (letters only?, length).
+  bool dot_seen = false;
+  bool label_alpha = true;
+  int32_t label_len = 0;
+
+  // Email: the bytes the top frame needs after n_more class bytes (all_alpha: all of them letters).
+  int32_t email_after(int32_t n_more, bool all_alpha) const {
+    if (run == kRunEmailLocal) return 6;
+    const bool alpha = label_alpha && all_alpha;
+    const int32_t len = label_len + n_more;
+    return dot_seen && alpha ? (len >= 2 ? 1 : 2) : 4;
+  }
+};
+
 class SchemaAutomaton {
  public:
   explicit SchemaAutomaton(const CompiledSchema& schema) : schema_(schema) {}
@@ -56,6 +105,8 @@ class SchemaAutomaton {
   int32_t min_remaining(const SchemaState& s) const;
   // True when the top of the stack is a free string between characters (no escape or UTF-8 sequence open).
   bool free_string(const SchemaState& s, FreeString* out) const;
+  // True when the state is in a byte run (see ByteRun).
+  bool run_state(const SchemaState& s, RunState* out) const;
 
   const CompiledSchema& schema() const { return schema_; }
 

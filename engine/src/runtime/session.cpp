@@ -266,6 +266,40 @@ Status Session::rewind(int64_t n_tokens, const ExtendOptions& options) {
   return evaluate(gap, gap_options, nullptr);
 }
 
+size_t Session::shared_vision_prefix(const MultimodalPrompt& mm, size_t common) const {
+  const MultimodalPrompt& old = *history_mm_;
+  const size_t n_embd = static_cast<size_t>(backend_->info().n_embd);
+  // Positions: the history's prompt has its own, the text generated after it runs at index + position_offset_.
+  for (size_t i = 0; i < common; ++i) {
+    const int64_t p = static_cast<int64_t>(i) + position_offset_;
+    const std::array<int64_t, 3> was = i < old.positions.size() ? old.positions[i] : std::array<int64_t, 3>{p, p, p};
+    if (mm.positions[i] != was) {
+      common = i;
+      break;
+    }
+  }
+  // Vision rows before `common`: the same indices with the same embeddings in both.
+  for (size_t j = 0; j < mm.rows.size() || j < old.rows.size(); ++j) {
+    const size_t r_new = j < mm.rows.size() ? static_cast<size_t>(mm.rows[j]) : common;
+    const size_t r_old = j < old.rows.size() ? static_cast<size_t>(old.rows[j]) : common;
+    const size_t r = std::min(r_new, r_old);
+    if (r >= common) break;
+    if (r_new != r_old || !std::equal(mm.embeddings.begin() + j * n_embd, mm.embeddings.begin() + (j + 1) * n_embd,
+                                      old.embeddings.begin() + j * n_embd)) {
+      common = r;
+      break;
+    }
+  }
+  // Past the first vision row only when the history needs no rewind, or a checkpoint after the rows is in reach.
+  if (common > static_cast<size_t>(vision_begin_) && static_cast<int64_t>(common) < n_past()) {
+    bool reachable = false;
+    for (const Checkpoint& c : checkpoints_)
+      if (c.n_past >= vision_end_ && c.n_past <= static_cast<int64_t>(common)) reachable = true;
+    if (!reachable) common = static_cast<size_t>(vision_begin_);
+  }
+  return common;
+}
+
 Result<int64_t> Session::sync(std::span<const int32_t> tokens, const ExtendOptions& options) {
   // A pending multimodal prompt belongs to this call only, whatever happens.
   std::optional<MultimodalPrompt> mm = std::move(pending_mm_);
@@ -283,8 +317,12 @@ Result<int64_t> Session::sync(std::span<const int32_t> tokens, const ExtendOptio
              mm->embeddings.size() != mm->rows.size() * static_cast<size_t>(backend_->info().n_embd)))
     return Status(ErrorCode::InvalidArgument, "multimodal prompt: positions/rows/embeddings do not match the " +
                                                   std::to_string(tokens.size()) + "-token prompt");
-  if (mm) common = std::min(common, static_cast<size_t>(mm->rows.front()));
-  if (vision_begin_ >= 0) common = std::min(common, static_cast<size_t>(vision_begin_));
+  if (mm && vision_begin_ >= 0) {
+    common = shared_vision_prefix(*mm, common);
+  } else {
+    if (mm) common = std::min(common, static_cast<size_t>(mm->rows.front()));
+    if (vision_begin_ >= 0) common = std::min(common, static_cast<size_t>(vision_begin_));
+  }
   const bool use_disk = options_.disk_cache && !mm && vision_begin_ < 0 &&
                         static_cast<int64_t>(tokens.size()) >= options_.disk_min_tokens;
   if (use_disk) common = static_cast<size_t>(load_from_disk(tokens, static_cast<int64_t>(common)));
@@ -306,8 +344,9 @@ Result<int64_t> Session::sync(std::span<const int32_t> tokens, const ExtendOptio
   if (mm) {
     LECTERN_TRY(evaluate(tokens.subspan(common), rest_options, nullptr, &*mm, common));
     vision_begin_ = mm->rows.front();
-    vision_end_ = n_past();
+    vision_end_ = mm->rows.back() + 1;
     position_offset_ = mm->next_position - n_past();
+    history_mm_ = std::move(mm);
     LECTERN_TRY(add_checkpoint(true));  // rewinding after the images must not need to re-run them
   } else {
     LECTERN_TRY(extend(tokens.subspan(common), rest_options));

@@ -83,7 +83,9 @@ class Session {
   void reset();
 
   // The next sync() evaluates its prompt (which must have positions.size() tokens) with these positions and
-  // embedding rows. Prefix reuse then stops at the first pad token, later text continues at the positions the
+  // embedding rows. Prefix reuse goes past vision rows only where the history holds the same rows (equal
+  // embeddings, equal positions) and a checkpoint after them can be restored: a conversation's earlier pictures sent
+  // again cost nothing; otherwise it stops at the first pad token. Later text continues at the positions the
   // prompt ended with (M-RoPE offset), rewinding into the vision part is refused, and the disk cache is not used.
   void set_multimodal_prompt(MultimodalPrompt prompt) { pending_mm_ = std::move(prompt); }
   // Position minus history index of tokens after a multimodal prompt (0 without one).
@@ -127,7 +129,11 @@ class Session {
   // mm: positions / embedding rows for these tokens (rows relative to tokens[0]); null for text.
   Status evaluate(std::span<const int32_t> tokens, const ExtendOptions& options, std::vector<float>* all_logits,
                   const MultimodalPrompt* mm = nullptr, size_t mm_offset = 0);
-  void clear_vision() { vision_begin_ = -1, vision_end_ = -1, position_offset_ = 0; }
+  void clear_vision() { vision_begin_ = -1, vision_end_ = -1, position_offset_ = 0, history_mm_.reset(); }
+  // How much of `tokens` (already matching the history for `common` tokens) the multimodal prompt `mm` shares with
+  // the history's: up to the first position or vision row that differs (rows compared by their embeddings), and
+  // only as far as the history can be rewound without evaluating vision rows again.
+  size_t shared_vision_prefix(const MultimodalPrompt& mm, size_t common) const;
   // Disk cache: replaces the state with the longest stored prefix of `tokens` longer than `common` tokens; returns
   // the new common prefix length. Save: stores the current state (errors go to disk_status_).
   int64_t load_from_disk(std::span<const int32_t> tokens, int64_t common);
@@ -145,8 +151,9 @@ class Session {
   Status disk_status_;
   std::optional<MultimodalPrompt> pending_mm_;
   int64_t vision_begin_ = -1;  // history index of the first vision row; -1: none
-  int64_t vision_end_ = -1;    // history length at the end of that multimodal prompt
+  int64_t vision_end_ = -1;    // history index after the last vision row (text from there on: position_offset_)
   int64_t position_offset_ = 0;
+  std::optional<MultimodalPrompt> history_mm_;  // the multimodal prompt the history starts with
 };
 
 }  // namespace lectern::runtime

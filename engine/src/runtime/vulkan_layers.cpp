@@ -9,7 +9,9 @@
 #include "ops/elementwise.h"
 #include "ops/embedding.h"
 #include "ops/gdn_step.h"
+#include "ops/kernel_config.h"
 #include "ops/matmul.h"
+#include "ops/matvec_q8.h"
 #include "ops/norm.h"
 #include "vk/command.h"
 
@@ -30,10 +32,24 @@ Result<vk::Buffer> make(const vk::Device& device, uint64_t n_floats, const std::
   return b;
 }
 
-// Y[T, n_out] = X · W^T; a single token takes the matvec (decode) path.
-Status project(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::Buffer& x, const vk::Buffer& y, uint64_t T) {
+// One token's y = W x. Where the device multiplies Q8_0 weights with int8-quantised activations
+// (ops::matvec_wants_quantized_x) and `xq` exists, x is quantised into xq first unless *quantized says xq already
+// holds it (then it is set), so several products of one input quantise it once.
+Status decode_product(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::BufferSlice& x,
+                      const vk::BufferSlice& y, const vk::Buffer* xq, bool* quantized) {
+  if (xq == nullptr || !xq->valid() || !ops::matvec_wants_quantized_x(seq.device(), w))
+    return ops::matvec(seq, w, x, y);
+  if (!*quantized) LECTERN_TRY(ops::quantize_x(seq, x, xq->whole()));
+  *quantized = true;
+  return ops::matvec_quantized(seq, w, xq->whole(), y);
+}
+
+// Y[T, n_out] = X · W^T; a single token takes the matvec (decode) path (with quantised activations in xq where used).
+Status project(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::Buffer& x, const vk::Buffer& y, uint64_t T,
+               const vk::Buffer* xq = nullptr) {
   const vk::BufferSlice xs = rows(x, T, w.n_cols()), ys = rows(y, T, w.n_rows());
-  return T == 1 ? ops::matvec(seq, w, xs, ys) : ops::matmul(seq, w, xs, ys);
+  bool quantized = false;
+  return T == 1 ? decode_product(seq, w, xs, ys, xq, &quantized) : ops::matmul(seq, w, xs, ys);
 }
 
 // Projections of one input x into several outputs: for a single token one dispatch where the device can
@@ -42,7 +58,8 @@ struct Projection {
   const vk::DeviceMatrix& w;
   const vk::Buffer& y;
 };
-Status project_many(vk::Sequence& seq, std::initializer_list<Projection> outs, const vk::Buffer& x, uint64_t T) {
+Status project_many(vk::Sequence& seq, std::initializer_list<Projection> outs, const vk::Buffer& x, uint64_t T,
+                    const vk::Buffer* xq = nullptr) {
   if (T == 1 && outs.size() <= 4) {
     std::array<ops::MatvecOut, 4> mv;
     size_t n = 0;
@@ -51,8 +68,41 @@ Status project_many(vk::Sequence& seq, std::initializer_list<Projection> outs, c
     if (ops::matvec_multi_supported(seq.device(), all))
       return ops::matvec_multi(seq, all, rows(x, 1, mv[0].w->n_cols()));
   }
-  for (const Projection& o : outs) LECTERN_TRY(project(seq, o.w, x, o.y, T));
+  bool quantized = false;  // x quantised into xq once for all the products that take it
+  for (const Projection& o : outs) {
+    if (T == 1)
+      LECTERN_TRY(decode_product(seq, o.w, rows(x, 1, o.w.n_cols()), rows(o.y, 1, o.w.n_rows()), xq, &quantized));
+    else
+      LECTERN_TRY(project(seq, o.w, x, o.y, T));
+  }
   return Status::ok();
+}
+
+// Projections of a block's normed input: act.x through RMSNorm with `norm_w` (qwen35.md §2.2, GGUF form). For a
+// single token on a device with the fused kernel the products form the norm themselves (ops::InputNorm: one
+// dispatch fewer, act.normed untouched); otherwise rms_norm writes act.normed and project_many follows.
+Status project_normed(vk::Sequence& seq, std::initializer_list<Projection> outs, Activations& act,
+                      const vk::Buffer& norm_w, float eps, uint64_t T) {
+  const uint64_t E = outs.begin()->w.n_cols();
+  if (T == 1 && outs.size() <= 4) {
+    std::array<ops::MatvecOut, 4> mv;
+    size_t n = 0;
+    bool fusable = true;
+    for (const Projection& o : outs) {
+      mv[n++] = {&o.w, rows(o.y, 1, o.w.n_rows())};
+      fusable = fusable && ops::matvec_can_norm(seq.device(), o.w);
+    }
+    if (fusable) {
+      const ops::InputNorm norm{norm_w.whole(), eps};
+      const std::span<const ops::MatvecOut> all(mv.data(), n);
+      if (ops::matvec_multi_supported(seq.device(), all))
+        return ops::matvec_multi(seq, all, rows(act.x, 1, E), &norm);
+      for (const ops::MatvecOut& o : all) LECTERN_TRY(ops::matvec_norm(seq, *o.w, rows(act.x, 1, E), norm, o.y));
+      return Status::ok();
+    }
+  }
+  LECTERN_TRY(ops::rms_norm(seq, rows(act.x, T, E), norm_w.whole(), rows(act.normed, T, E), E, eps, 0.0f));
+  return project_many(seq, outs, act.normed, T, &act.xq);
 }
 
 // A block's output projection added to the residual stream: x += in · W^T. A single token on a device with the
@@ -62,22 +112,22 @@ Status project_residual(vk::Sequence& seq, const vk::DeviceMatrix& w, const vk::
                         uint64_t T) {
   if (T == 1 && ops::matvec_can_accumulate(seq.device(), w))
     return ops::matvec_add(seq, w, rows(in, 1, w.n_cols()), rows(act.x, 1, w.n_rows()));
-  LECTERN_TRY(project(seq, w, in, act.mixed, T));
+  LECTERN_TRY(project(seq, w, in, act.mixed, T, &act.xq));
   const uint64_t E = w.n_rows();
   return ops::add(seq, rows(act.x, T, E), rows(act.mixed, T, E), rows(act.x, T, E));
 }
 
-// qwen35.md §2.4: Gated DeltaNet mixer on act.normed, added to the residual stream act.x.
-Status record_gdn(vk::Sequence& seq, const VulkanModel& m, const VkGdnWeights& w, Activations& act,
-                  const vk::Buffer& conv_state, const vk::Buffer& delta_state, uint64_t T) {
+// qwen35.md §2.4: Gated DeltaNet mixer on RMSNorm(act.x; norm_w), added to the residual stream act.x.
+Status record_gdn(vk::Sequence& seq, const VulkanModel& m, const VkGdnWeights& w, const vk::Buffer& norm_w,
+                  Activations& act, const vk::Buffer& conv_state, const vk::Buffer& delta_state, uint64_t T) {
   const ops::GdnShape& s = m.gdn_shape;
   const uint64_t C = s.conv_channels(), Hv = s.n_v_heads, zw = Hv * s.v_head_dim;
-  LECTERN_TRY(project_many(seq,
-                           {{w.attn_qkv, act.qkv_raw},  // [T, C]
-                            {w.attn_gate, act.z},       // [T, Hv dv]
-                            {w.ssm_beta, act.b},        // [T, Hv]
-                            {w.ssm_alpha, act.a}},      // [T, Hv]
-                           act.normed, T));
+  LECTERN_TRY(project_normed(seq,
+                             {{w.attn_qkv, act.qkv_raw},  // [T, C]
+                              {w.attn_gate, act.z},       // [T, Hv dv]
+                              {w.ssm_beta, act.b},        // [T, Hv]
+                              {w.ssm_alpha, act.a}},      // [T, Hv]
+                             act, norm_w, m.hp.rms_eps, T));
   LECTERN_TRY(ops::gdn_conv(seq, rows(act.qkv_raw, T, C), w.ssm_conv1d.whole(), conv_state.whole(),
                             rows(act.qkv, T, C), C, m.hp.conv_kernel));
   if (T == 1 && ops::gdn_step_supported(seq.device(), s)) {
@@ -105,19 +155,20 @@ Status record_gdn(vk::Sequence& seq, const VulkanModel& m, const VkGdnWeights& w
   return project_residual(seq, w.ssm_out, act.o, act, T);
 }
 
-// qwen35.md §2.5: gated full attention on act.normed, added to the residual stream act.x. Every row's k and v are
-// stored, but attention runs only for rows [out_first, T): in the last layer the earlier rows feed nothing (no
-// logits read), so their output rows keep stale values that nothing reads (Qwen3.5's last layer is attention: a
-// long prefill skips a sixth of its attention work).
-Status record_attention(vk::Sequence& seq, const VulkanModel& m, const VkAttentionWeights& w, Activations& act,
-                        const ops::KvCache& cache, uint64_t T, uint64_t n_past, uint64_t out_first) {
+// qwen35.md §2.5: gated full attention on RMSNorm(act.x; norm_w), added to the residual stream act.x. Every row's
+// k and v are stored, but attention runs only for rows [out_first, T): in the last layer the earlier rows feed
+// nothing (no logits read), so their output rows keep stale values that nothing reads (Qwen3.5's last layer is
+// attention: a long prefill skips a sixth of its attention work).
+Status record_attention(vk::Sequence& seq, const VulkanModel& m, const VkAttentionWeights& w,
+                        const vk::Buffer& norm_w, Activations& act, const ops::KvCache& cache, uint64_t T,
+                        uint64_t n_past, uint64_t out_first) {
   const model::HParams& hp = m.hp;
   const uint64_t qw = 2ull * hp.n_head * hp.head_dim, kvw = uint64_t{hp.n_head_kv} * hp.head_dim;
-  LECTERN_TRY(project_many(seq,
-                           {{w.attn_q, act.qg},  // [T, H, 2, hd]
-                            {w.attn_k, act.k},   // [T, Hkv hd]
-                            {w.attn_v, act.v}},  // [T, Hkv hd]
-                           act.normed, T));
+  LECTERN_TRY(project_normed(seq,
+                             {{w.attn_q, act.qg},  // [T, H, 2, hd]
+                              {w.attn_k, act.k},   // [T, Hkv hd]
+                              {w.attn_v, act.v}},  // [T, Hkv hd]
+                             act, norm_w, hp.rms_eps, T));
   const vk::BufferSlice pos = rows(act.positions, T, 3);
   LECTERN_TRY(ops::head_norm_rope(seq, rows(act.qg, T, qw), rows(act.qg, T, qw),
                                   ops::HeadLayout::interleaved(hp.n_head, hp.head_dim), w.attn_q_norm.whole(),
@@ -135,9 +186,11 @@ Status record_attention(vk::Sequence& seq, const VulkanModel& m, const VkAttenti
   return project_residual(seq, w.attn_output, act.attn_out, act, T);
 }
 
-// SwiGLU MLP on act.normed, added to the residual stream act.x (qwen35.md §2.6).
-Status record_mlp(vk::Sequence& seq, const VkLayerWeights& L, Activations& act, uint64_t T, uint64_t n_ff) {
-  LECTERN_TRY(project_many(seq, {{L.ffn_gate, act.ffn_g}, {L.ffn_up, act.ffn_u}}, act.normed, T));
+// SwiGLU MLP on RMSNorm(act.x; post_attention_norm), added to the residual stream act.x (qwen35.md §2.6).
+Status record_mlp(vk::Sequence& seq, const VkLayerWeights& L, Activations& act, uint64_t T, uint64_t n_ff,
+                  float eps) {
+  LECTERN_TRY(project_normed(seq, {{L.ffn_gate, act.ffn_g}, {L.ffn_up, act.ffn_u}}, act, L.post_attention_norm, eps,
+                             T));
   if (T == 1 && ops::matvec_can_accumulate(seq.device(), L.ffn_down)) {
     // One token: silu(gate) * up formed as the down projection loads it, added straight to the residual stream.
     return ops::matvec_glu_add(seq, L.ffn_down, rows(act.ffn_g, 1, n_ff), rows(act.ffn_u, 1, n_ff),
@@ -191,6 +244,10 @@ Result<Activations> create_activations(const VulkanModel& m, const SequenceBuffe
   LECTERN_ASSIGN_OR_RETURN(a.ffn_g, make(device, B * w.ff, "ffn_gate", n));
   LECTERN_ASSIGN_OR_RETURN(a.ffn_u, make(device, B * w.ff, "ffn_up", n));
   LECTERN_ASSIGN_OR_RETURN(a.logits, make(device, uint64_t(a.n_logit_rows) * hp.n_vocab, "logits", n));
+  if (ops::matvec_int8_mode(device) == ops::MatvecInt8::DotProduct) {  // quantised input of the widest product
+    const uint64_t widest = std::max({w.embd, w.ff, w.gdn_z, w.attn});
+    LECTERN_ASSIGN_OR_RETURN(a.xq, make(device, (ops::quantized_x_bytes(widest) + 3) / 4, "x_quantised", n));
+  }
   bool any_gdn = false, any_attn = false;
   for (LayerType t : hp.layer_types) (t == LayerType::FullAttention ? any_attn : any_gdn) = true;
   if (any_gdn) {
@@ -236,26 +293,28 @@ Status record_forward(vk::Sequence& seq, const VulkanModel& m, Activations& act,
   for (uint32_t il = 0; il < hp.n_layer; ++il) {
     const VkLayerWeights& L = W.layers[il];
     const std::string where = "layer " + std::to_string(il);
-    LECTERN_TRY(ops::rms_norm(seq, rows(act.x, T, E), L.attn_norm.whole(), rows(act.normed, T, E), E, hp.rms_eps,
-                              0.0f).with_context(where));
     // The last layer's rows matter only where logits are read (all, the last one, or none).
     const uint64_t out_first =
         il + 1 < hp.n_layer || logits == LogitsMode::All ? 0 : logits == LogitsMode::Last ? T - 1 : T;
     if (L.type == LayerType::FullAttention)
-      LECTERN_TRY(record_attention(seq, m, L.attn, act, state.kv[il], T, n_past, out_first).with_context(where));
+      LECTERN_TRY(record_attention(seq, m, L.attn, L.attn_norm, act, state.kv[il], T, n_past, out_first)
+                      .with_context(where));
     else
-      LECTERN_TRY(record_gdn(seq, m, L.gdn, act, state.conv[il], state.delta[il], T).with_context(where));
-    LECTERN_TRY(ops::rms_norm(seq, rows(act.x, T, E), L.post_attention_norm.whole(), rows(act.normed, T, E), E,
-                              hp.rms_eps, 0.0f));
-    LECTERN_TRY(record_mlp(seq, L, act, T, hp.n_ff).with_context(where));
+      LECTERN_TRY(
+          record_gdn(seq, m, L.gdn, L.attn_norm, act, state.conv[il], state.delta[il], T).with_context(where));
+    LECTERN_TRY(record_mlp(seq, L, act, T, hp.n_ff, hp.rms_eps).with_context(where));
   }
   if (logits == LogitsMode::None) return Status::ok();
   const vk::DeviceMatrix& head = W.lm_head();
   if (logits == LogitsMode::Last) {
-    // Only the last row: final norm of that row, then the decode product.
+    // Only the last row: final norm of that row, then the decode product (the norm folded in where it can be).
+    if (ops::matvec_can_norm(seq.device(), head))
+      return ops::matvec_norm(seq, head, rows(act.x, 1, E, T - 1), {W.output_norm.whole(), hp.rms_eps},
+                              rows(act.logits, 1, hp.n_vocab));
     LECTERN_TRY(ops::rms_norm(seq, rows(act.x, 1, E, T - 1), W.output_norm.whole(), rows(act.normed, 1, E), E,
                               hp.rms_eps, 0.0f));
-    return ops::matvec(seq, head, rows(act.normed, 1, E), rows(act.logits, 1, hp.n_vocab));
+    bool quantized = false;
+    return decode_product(seq, head, rows(act.normed, 1, E), rows(act.logits, 1, hp.n_vocab), &act.xq, &quantized);
   }
   if (T > static_cast<uint64_t>(act.n_logit_rows))
     return Status(ErrorCode::Internal, "record_forward: " + std::to_string(T) + " logit rows exceed the " +

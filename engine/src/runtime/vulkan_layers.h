@@ -40,6 +40,7 @@ struct Activations {
   // MLP
   vk::Buffer ffn_g, ffn_u;     // [B, n_ff]
   vk::Buffer logits;           // [n_logit_rows, n_vocab]
+  vk::Buffer xq;               // one token's product input, int8-quantised (ops/matvec_q8.h; DotProduct mode only)
   uint64_t n_bytes = 0;
   // Embedding overrides of the current part (vision rows, qwen35.md §7.6), set by the sequence before
   // record_forward: rows [first, first + n) of x take rows [src_first, src_first + n) of `overrides` right after the

@@ -3,6 +3,7 @@
 // LayerNorm, fc1 + GELU tanh, fc2) and the 2×2 merger (LayerNorm, fc1 + GELU erf, fc2).
 #include "runtime/vulkan_vision.h"
 
+#include <algorithm>
 #include <cmath>
 #include <span>
 #include <string>
@@ -10,50 +11,13 @@
 #include "ops/elementwise.h"
 #include "ops/matmul.h"
 #include "ops/vision.h"
+#include "runtime/tensor_upload.h"
 #include "vk/command.h"
 #include "vk/device.h"
 #include "vk/transfer.h"
 
 namespace lectern::runtime {
 namespace {
-
-class Uploader {
- public:
-  Uploader(const vk::Device& device, vk::Transfer& transfer) : device_(device), transfer_(transfer) {}
-
-  // ne [in, out] -> DeviceMatrix [out rows, in cols] in the stored type (same bytes).
-  Result<vk::DeviceMatrix> matrix(const model::TensorRef& t) {
-    if (!t.present() || t.ne[2] != 1 || t.ne[3] != 1) {
-      return Status(ErrorCode::Internal, "vision tensor " + t.name + " " + t.shape_string() +
-                                             " is missing or not 2-D although the tower was validated");
-    }
-    auto m = vk::DeviceMatrix::upload(device_, transfer_, t.dtype, t.ne[1], t.ne[0],
-                                      std::span<const std::byte>(reinterpret_cast<const std::byte*>(t.data), t.n_bytes),
-                                      t.name);
-    if (!m.is_ok()) return m.status().with_context("uploading " + t.name + " " + t.shape_string());
-    n_bytes_ += m->n_rows() * m->row_bytes();
-    return m;
-  }
-
-  Result<vk::Buffer> f32(const model::TensorRef& t) {
-    if (!t.present() || t.dtype != DType::F32) {
-      return Status(ErrorCode::Internal, "vision tensor " + t.name + " is missing or not F32 although the canonical "
-                                                                       "form of vectors is F32");
-    }
-    auto b = vk::Buffer::create(device_, t.n_bytes, vk::MemoryUsage::DeviceLocal, t.name);
-    if (!b.is_ok()) return b.status().with_context("uploading " + t.name + " " + t.shape_string());
-    LECTERN_TRY(transfer_.upload(*b, 0, t.data, t.n_bytes));
-    n_bytes_ += t.n_bytes;
-    return b;
-  }
-
-  uint64_t n_bytes() const { return n_bytes_; }
-
- private:
-  const vk::Device& device_;
-  vk::Transfer& transfer_;
-  uint64_t n_bytes_ = 0;
-};
 
 Result<vk::Buffer> scratch(const vk::Device& device, uint64_t n_floats, const char* name) {
   auto b = vk::Buffer::create(device, n_floats * sizeof(float), vk::MemoryUsage::DeviceLocal,
@@ -84,7 +48,7 @@ Result<std::unique_ptr<VulkanVisionEncoder>> VulkanVisionEncoder::create(vk::Dev
   const float* table = weights.position_embd.f32();
   if (table == nullptr) return Status(ErrorCode::Internal, "vision position table is not F32");
   enc->position_table_.assign(table, table + weights.position_embd.n_elements());
-  Uploader up(device, transfer);
+  TensorUploader up(device, transfer);
   VkVisionWeights& w = enc->w_;
   LECTERN_ASSIGN_OR_RETURN(w.patch_embd, up.matrix(weights.patch_embd));
   LECTERN_ASSIGN_OR_RETURN(w.patch_bias, up.f32(weights.patch_bias));
@@ -154,6 +118,11 @@ Result<std::vector<float>> VulkanVisionEncoder::encode(const model::VisionInput&
   LECTERN_ASSIGN_OR_RETURN(vk::Buffer tmp, scratch(d, n * E, "branch"));      // [n, E]
   LECTERN_ASSIGN_OR_RETURN(vk::Buffer up, scratch(d, n * std::max(F, M / 4), "mlp"));  // [n, F]; merger [n/4, M]
   LECTERN_ASSIGN_OR_RETURN(vk::Buffer out, scratch(d, n_tokens * O, "output"));       // [n_tokens, O]
+  const ops::AttentionRows attn_rows{hp_.n_head, head_dim, static_cast<uint32_t>(3 * E)};
+  LECTERN_ASSIGN_OR_RETURN(uint64_t attn_part_bytes, ops::attention_segments_scratch_bytes(d, attn_rows, segments));
+  // Partial results of the attention key blocks (one float when a slice is one block).
+  LECTERN_ASSIGN_OR_RETURN(vk::Buffer attn_part,
+                           scratch(d, std::max<uint64_t>(1, attn_part_bytes / 4), "attention blocks"));
 
   LECTERN_ASSIGN_OR_RETURN(std::unique_ptr<vk::Sequence> seq,
                            vk::Sequence::create(d, {.profile = false, .name = "vision encoder"}));
@@ -169,16 +138,16 @@ Result<std::vector<float>> VulkanVisionEncoder::encode(const model::VisionInput&
   const vk::BufferSlice v_view{&qkv, 2 * e_bytes, qkv_bytes - 2 * e_bytes};
   const vk::BufferSlice up_view{&up, 0, n * F * 4};
   const float scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
-  const uint32_t n_head = hp_.n_head, row_stride = static_cast<uint32_t>(3 * E);
   for (const VkVisionLayer& l : w_.layers) {
     // x += proj(attn(rope(q), rope(k), v)) on LN1(x)
     LECTERN_TRY(ops::layer_norm(s, x.whole(), l.ln1_w.whole(), l.ln1_b.whole(), h.whole(), E, hp_.eps));
     LECTERN_TRY(ops::matmul(s, l.attn_qkv, h.whole(), qkv.whole()));
     LECTERN_TRY(ops::add(s, qkv.whole(), l.attn_qkv_b.whole(), qkv.whole()));
     // q and k are the first 2 n_head heads of every qkv row: one rotation in place.
-    LECTERN_TRY(ops::rope_neox(s, qkv.whole(), qkv.whole(), {2 * n_head, head_dim, row_stride}, cs_buf.whole()));
-    LECTERN_TRY(ops::attention_segments(s, q_view, k_view, v_view, {n_head, head_dim, row_stride}, segments, scale,
-                                        attn.whole()));
+    LECTERN_TRY(ops::rope_neox(s, qkv.whole(), qkv.whole(), {2 * hp_.n_head, head_dim, attn_rows.row_stride},
+                               cs_buf.whole()));
+    LECTERN_TRY(ops::attention_segments(s, q_view, k_view, v_view, attn_rows, segments, scale, attn.whole(),
+                                        attn_part.whole()));
     LECTERN_TRY(ops::matmul(s, l.attn_out, attn.whole(), tmp.whole()));
     LECTERN_TRY(ops::add(s, tmp.whole(), l.attn_out_b.whole(), tmp.whole()));
     LECTERN_TRY(ops::add(s, x.whole(), tmp.whole(), x.whole()));

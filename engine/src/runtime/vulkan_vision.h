@@ -7,16 +7,9 @@
 #include <memory>
 #include <vector>
 
-#include "lectern/status.h"
 #include "model/vision_preprocess.h"
 #include "model/vision_weights.h"
-#include "vk/buffer.h"
-#include "vk/matrix.h"
-
-namespace lectern::vk {
-class Device;
-class Transfer;
-}  // namespace lectern::vk
+#include "runtime/tensor_upload.h"  // with the device types and Status
 
 namespace lectern::runtime {
 

@@ -6,15 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "lectern/status.h"
-#include "model/weights.h"
-#include "vk/buffer.h"
-#include "vk/matrix.h"
-
-namespace lectern::vk {
-class Device;
-class Transfer;
-}  // namespace lectern::vk
+#include "runtime/tensor_upload.h"  // with the device types, TensorRef and Status
 
 namespace lectern::runtime {
 

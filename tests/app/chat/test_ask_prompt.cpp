@@ -54,6 +54,17 @@ QImage filled(int width, int height, QColor colour)
     return image;
 }
 
+storage::Message storedMessage(qint64 id, storage::MessageRole role, const QString& content,
+                               const QString& reasoning = {})
+{
+    storage::Message m;
+    m.id = id;
+    m.role = role;
+    m.content = content;
+    m.reasoning = reasoning;
+    return m;
+}
+
 QString text(const ChatMessage& message)
 {
     return message.content.size() == 1 ? QString::fromStdString(message.content[0].text) : QStringLiteral("<%1 parts>").arg(message.content.size());
@@ -236,20 +247,12 @@ private slots:
 
     void historyIsRebuiltWithItsDocuments()
     {
-        auto message = [](qint64 id, storage::MessageRole role, const QString& content, const QString& reasoning = {}) {
-            storage::Message m;
-            m.id = id;
-            m.role = role;
-            m.content = content;
-            m.reasoning = reasoning;
-            return m;
-        };
         const QList<storage::Message> history{
-            message(1, storage::MessageRole::System, QStringLiteral("Be brief.")),
-            message(2, storage::MessageRole::User, QStringLiteral("Summarise.")),
-            message(3, storage::MessageRole::Assistant, QStringLiteral("It is short."), QStringLiteral("Read it.")),
-            message(4, storage::MessageRole::User, QStringLiteral("Again?")),
-            message(5, storage::MessageRole::Assistant, QString()),  // died before its first token
+            storedMessage(1, storage::MessageRole::System, QStringLiteral("Be brief.")),
+            storedMessage(2, storage::MessageRole::User, QStringLiteral("Summarise.")),
+            storedMessage(3, storage::MessageRole::Assistant, QStringLiteral("It is short."), QStringLiteral("Read it.")),
+            storedMessage(4, storage::MessageRole::User, QStringLiteral("Again?")),
+            storedMessage(5, storage::MessageRole::Assistant, QString()),  // died before its first token
         };
         storage::Attachment notes;
         notes.messageId = 2;
@@ -280,6 +283,48 @@ private slots:
         QCOMPARE(text(request.messages[4]), QStringLiteral("<document name=\"c.txt\">\nC\n</document>\n\nLast one."));
         QCOMPARE(request.enable_thinking, std::optional<bool>(true));
         QVERIFY(request.add_generation_prompt);
+    }
+
+    // Pictures of earlier questions go again before their message's text (by message id); messages without any,
+    // and assistant messages, stay text.
+    void historyPicturesGoBeforeTheirMessagesText()
+    {
+        const storage::Message first = storedMessage(7, storage::MessageRole::User, QStringLiteral("What is this?"));
+        const storage::Message reply = storedMessage(8, storage::MessageRole::Assistant, QStringLiteral("A cat."));
+        VisualInput cat{QStringLiteral("cat.png"), QStringLiteral("image"), ContentPart::make_image_rgb(1, 1, {1, 2, 3}, "cat")};
+        VisualInput dog{QStringLiteral("dog.png"), QStringLiteral("image"), ContentPart::make_image_rgb(1, 1, {4, 5, 6}, "dog")};
+        const ChatRequest request = PromptBuilder::buildRequest({first, reply}, {}, QStringLiteral("And this?"), {}, false,
+                                                                {dog}, {{7, {cat}}, {8, {dog}}});
+        QCOMPARE(int(request.messages.size()), 3);
+        const std::vector<ContentPart>& earlier = request.messages[0].content;
+        QCOMPARE(int(earlier.size()), 2);
+        QCOMPARE(earlier[0].kind, ContentPartKind::Image);
+        QCOMPARE(earlier[0].source, std::string("cat"));
+        QCOMPARE(QString::fromStdString(earlier[1].text), QStringLiteral("What is this?"));
+        QCOMPARE(int(request.messages[1].content.size()), 1);  // the assistant's answer: text only
+        QCOMPARE(int(request.messages[2].content.size()), 2);
+        QCOMPARE(request.messages[2].content[0].source, std::string("dog"));
+    }
+
+    // Halving a picture: half of each side (rounded down, at least 1), the pixels averaged; video frames alike.
+    void reducedPicturesHaveHalfTheSides()
+    {
+        std::vector<uint8_t> rgb(size_t(65) * 40 * 3, 200);
+        VisualInput image{QStringLiteral("a.png"), QStringLiteral("image"), ContentPart::make_image_rgb(65, 40, rgb, "a")};
+        const VisualInput half = PromptBuilder::reduced(image);
+        QCOMPARE(half.part.width, 32u);
+        QCOMPARE(half.part.height, 20u);
+        QCOMPARE(half.part.rgb.size(), size_t(32) * 20 * 3);
+        QCOMPARE(int(half.part.rgb[100]), 200);
+        VisualInput clip{QStringLiteral("v.mp4"), QStringLiteral("video"),
+                         ContentPart::make_video_frames(4, 2, {std::vector<uint8_t>(24, 9), std::vector<uint8_t>(24, 9)},
+                                                        {0.0, 0.5}, "v")};
+        const VisualInput smaller = PromptBuilder::reduced(clip);
+        QCOMPARE(smaller.part.width, 2u);
+        QCOMPARE(smaller.part.height, 1u);
+        QCOMPARE(int(smaller.part.frames.size()), 2);
+        QCOMPARE(smaller.part.frames[1], std::vector<uint8_t>(6, 9));
+        QCOMPARE(smaller.part.frame_times, (std::vector<double>{0.0, 0.5}));
     }
 };
 

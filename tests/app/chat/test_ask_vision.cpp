@@ -1,6 +1,7 @@
 // test_ask_vision.cpp: pictures through ChatService with a real tiny random model and its tiny random vision tower on
 // the CPU: an image, a PDF page image and a 4-frame video reach the model (the prompt grows by exactly the vision
 // tokens the importer estimated), different pictures give different answers, the image budget reaches the engine,
+// pictures of earlier questions are sent again (left out with a warning when they do not fit or their file changed),
 // a model without a tower answers text-only with a warning, and `lectern ask --attach photo.png` works end to end.
 #include <QEventLoop>
 #include <QFile>
@@ -15,6 +16,9 @@
 #include <QTimer>
 
 #include "app/chat/chat_service.h"
+#include "app/chat/prompt_builder.h"
+#include "app/storage/attachment_repository.h"
+#include "app/storage/message_repository.h"
 #include "app/importers/importer.h"
 #include "ask_fixture.h"
 #include "lectern/engine.h"
@@ -287,6 +291,103 @@ private slots:
             expected += *n + 2;
         }
         QCOMPARE(qint64(*withVideo.stats.promptTokens - *textOnly.stats.promptTokens), expected);
+    }
+
+    // The prompt tokens of a follow-up in `conversationId` (its last two messages: the follow-up and its answer)
+    // without any pictures, counted with the text model alone.
+    qint64 textOnlyFollowUpTokens(qint64 conversationId)
+    {
+        auto reader = m_database->openReader();
+        if (!reader.ok())
+            return -1;
+        auto messages = storage::MessageRepository(*reader.value()).listForConversation(conversationId);
+        auto attachments = storage::AttachmentRepository(*reader.value()).listForConversation(conversationId);
+        if (!messages.ok() || !attachments.ok() || messages.value().size() < 4)
+            return -1;
+        QList<storage::Message> history = messages.value();
+        history.removeLast();
+        const QString question = history.takeLast().content;
+        EngineOptions engineOptions;
+        engineOptions.model_path = m_plainModel.toStdString();
+        engineOptions.device = DeviceChoice::Cpu;
+        engineOptions.context_length = 4096;
+        Result<Engine> engine = Engine::load(engineOptions);
+        if (!engine.is_ok())
+            return -1;
+        Result<int64_t> n = engine->count_prompt_tokens(
+            PromptBuilder::buildRequest(history, attachments.value(), question, {}, false));
+        return n.is_ok() ? qint64(*n) : -1;
+    }
+
+    TurnResult followUp(ChatService& chat, qint64 conversationId, const QList<app::ImportedDocument>& attachments = {})
+    {
+        TurnRequest request{conversationId, QStringLiteral("And the colours?"), attachments, false, {}};
+        request.sampling.greedy = true;
+        request.sampling.maxTokens = 4;
+        chat.sendTurn(request);
+        return waitForTurn(chat);
+    }
+
+    // Pictures of earlier questions go again with the history (the template keeps them, qwen35.md §6): the
+    // follow-up's prompt holds exactly the first question's image tokens more than the same conversation without
+    // pictures, also after a new ChatService (the picture is imported again from its stored path).
+    void earlierPicturesAreSentAgain()
+    {
+        ChatService chat(*m_database);
+        QVERIFY(loadModel(chat, cpuOptions(m_visionModel)));
+        const app::ImportedDocument red = import(path(QStringLiteral("red.png")));
+        const TurnResult first = ask(chat, {red}, 4);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        const TurnResult second = followUp(chat, first.conversationId);
+        QVERIFY2(second.ok(), qPrintable(second.error));
+        QVERIFY2(second.warnings.isEmpty(), qPrintable(second.warnings.join(QLatin1Char('\n'))));
+        const qint64 textOnly = textOnlyFollowUpTokens(first.conversationId);
+        QVERIFY(textOnly > 0);
+        QCOMPARE(qint64(*second.stats.promptTokens) - textOnly, qint64(red.tokens.total()));
+
+        ChatService restarted(*m_database);
+        QVERIFY(loadModel(restarted, cpuOptions(m_visionModel)));
+        const TurnResult third = followUp(restarted, first.conversationId);
+        QVERIFY2(third.ok(), qPrintable(third.error));
+        QVERIFY2(third.warnings.isEmpty(), qPrintable(third.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(qint64(*third.stats.promptTokens) - textOnlyFollowUpTokens(first.conversationId),
+                 qint64(red.tokens.total()));
+    }
+
+    // A conversation whose pictures do not all fit the context: the earlier question's picture is left out with a
+    // warning (halving a 64 x 64 picture does not help: the engine scales it up to its minimum again), the new one
+    // is sent. A picture whose file changed since is left out with its own warning.
+    void earlierPicturesLeftOutWhenTheyDoNotFit()
+    {
+        ChatService chat(*m_database);
+        ModelOptions options = cpuOptions(m_visionModel);
+        options.contextLength = 160;
+        QVERIFY(loadModel(chat, options));
+        const app::ImportedDocument red = import(path(QStringLiteral("red.png")));
+        const app::ImportedDocument blue = import(path(QStringLiteral("blue.png")));
+        const TurnResult first = ask(chat, {red}, 4);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        const TurnResult second = followUp(chat, first.conversationId, {blue});
+        QVERIFY2(second.ok(), qPrintable(second.error));
+        QCOMPARE(second.warnings.size(), 1);
+        QVERIFY2(second.warnings.first().contains(QStringLiteral("left out")), qPrintable(second.warnings.first()));
+        QCOMPARE(qint64(*second.stats.promptTokens) - textOnlyFollowUpTokens(first.conversationId),
+                 qint64(blue.tokens.total()));
+
+        const QString copy = path(QStringLiteral("changing.png"));
+        QVERIFY(patternImage(64, 64, Qt::magenta, Qt::white).save(copy));
+        ChatService other(*m_database);
+        QVERIFY(loadModel(other, cpuOptions(m_visionModel)));
+        const TurnResult withCopy = ask(other, {import(copy)}, 4);
+        QVERIFY2(withCopy.ok(), qPrintable(withCopy.error));
+        QVERIFY(patternImage(64, 64, Qt::cyan, Qt::white).save(copy));
+        ChatService restarted(*m_database);
+        QVERIFY(loadModel(restarted, cpuOptions(m_visionModel)));
+        const TurnResult after = followUp(restarted, withCopy.conversationId);
+        QVERIFY2(after.ok(), qPrintable(after.error));
+        QCOMPARE(after.warnings.size(), 1);
+        QVERIFY2(after.warnings.first().contains(QStringLiteral("changing.png")), qPrintable(after.warnings.first()));
+        QCOMPARE(qint64(*after.stats.promptTokens), textOnlyFollowUpTokens(withCopy.conversationId));
     }
 
     void withoutTowerTheTurnIsTextOnlyWithAWarning()

@@ -171,6 +171,58 @@ private slots:
         QVERIFY(!QFile::exists(file(QStringLiteral("x.csv"))));
     }
 
+    void headlessRunTakesOnlyItsOwnJobs()
+    {
+        // The window queued two batches in the same database and is running a job of a third right now.
+        const QString dbPath = file(QStringLiteral("shared.sqlite3"));
+        storage::StorageResult<storage::Database> db = storage::Database::open(dbPath);
+        QVERIFY(db.ok());
+        QList<qint64> others;
+        {
+            extract::ExtractionService window(db.value());
+            storage::StorageResult<qint64> schema = window.addSchema(QStringLiteral("window"), kObjectSchema);
+            QVERIFY(schema.ok());
+            for (const QStringList& batch : {QStringList{m_text, m_pdf1}, QStringList{m_pdf2}, QStringList{m_text}}) {
+                storage::StorageResult<QList<qint64>> queued = window.enqueue(schema.value(), batch);
+                QVERIFY(queued.ok());
+                others += queued.value();
+            }
+        }
+        {
+            auto writer = db->openWriter();
+            QVERIFY(writer.ok());
+            QVERIFY(storage::ExtractionJobRepository(*writer.value()).setState(others.last(), storage::JobState::Running).ok());
+        }
+
+        const QString out = file(QStringLiteral("mine.csv"));
+        const Run r = extract({QStringLiteral("--model"), m_model, QStringLiteral("--device"), QStringLiteral("cpu"),
+                               QStringLiteral("--schema"), file(QStringLiteral("object.json")), QStringLiteral("--db"),
+                               dbPath, QStringLiteral("--max-tokens"), QStringLiteral("48"), QStringLiteral("--out"), out,
+                               m_pdf1});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("[1/1] ")) && !r.err.contains(QStringLiteral("/2]")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("1 rows from 1 files written")), qPrintable(r.err));
+
+        auto reader = db->openWriter();
+        QVERIFY(reader.ok());
+        storage::StorageResult<QList<storage::ExtractionJob>> all = storage::ExtractionJobRepository(*reader.value()).list();
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), others.size() + 1);
+        for (const storage::ExtractionJob& job : all.value()) {
+            if (job.id == others.last())
+                QCOMPARE(job.state, storage::JobState::Running);  // not re-queued under the window's feet
+            else if (others.contains(job.id))
+                QCOMPARE(job.state, storage::JobState::Queued);   // left for the window
+            else
+                QCOMPARE(job.state, storage::JobState::Done);     // the command's own job
+        }
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        QCOMPARE(lines.size(), 3);  // header, one row, the empty rest after the last line break
+        QVERIFY2(lines[1].contains(QDir::cleanPath(m_pdf1).toUtf8()), lines[1].constData());
+    }
+
     void serviceResumesPausesAndCancels()
     {
         const QString dbPath = file(QStringLiteral("service.sqlite3"));

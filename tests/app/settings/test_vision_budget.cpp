@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -23,7 +24,9 @@ private slots:
     void defaultsAreTheModelsOwn()
     {
         Settings settings(iniPath(QStringLiteral("defaults.ini")));
-        QCOMPARE(settings.imageResolution(), QStringLiteral("max"));
+        // "auto": the composer picks a preset per question; the engine's own limit stays the ceiling.
+        QCOMPARE(settings.imageResolution(), QStringLiteral("auto"));
+        QVERIFY(settings.imageResolutionIsAuto());
         QCOMPARE(settings.imageMaxPixels(), qint64(16777216));  // qwen35.md §7.2 max_pixels
         QCOMPARE(settings.videoFps(), 2.0);                      // §7.4
         QCOMPARE(settings.videoMaxFrames(), 768);
@@ -32,11 +35,37 @@ private slots:
     void presetsMapToPixelLimits()
     {
         QCOMPARE(Settings::imageResolutions(),
+                 QStringList({QStringLiteral("auto"), QStringLiteral("max"), QStringLiteral("high"),
+                              QStringLiteral("medium"), QStringLiteral("low")}));
+        QCOMPARE(Settings::imageResolutionPresets(),
                  QStringList({QStringLiteral("max"), QStringLiteral("high"), QStringLiteral("medium"), QStringLiteral("low")}));
+        QCOMPARE(Settings::imageMaxPixelsFor(QStringLiteral("max")), qint64(4096) * 4096);
         QCOMPARE(Settings::imageMaxPixelsFor(QStringLiteral("high")), qint64(2048) * 2048);
         QCOMPARE(Settings::imageMaxPixelsFor(QStringLiteral("medium")), qint64(1024) * 1024);
         QCOMPARE(Settings::imageMaxPixelsFor(QStringLiteral("low")), qint64(512) * 512);
         QCOMPARE(Settings::imageMaxPixelsFor(QStringLiteral("huge")), qint64(0));
+    }
+
+    // "auto" takes the largest preset whose tokens fit what is left, and never goes below the smallest. The token
+    // counts are those of a 3072 x 3072 picture (smart_resize, qwen35.md §7.2): 9,216 at full size, 4,096 under
+    // "high", 1,024 under "medium", 256 under "low".
+    void autoPicksTheLargestPresetThatFits()
+    {
+        const auto tokensAt = [](qint64 maxPixels) -> qint64 {
+            return std::min<qint64>(qint64(3072) * 3072, maxPixels) / 1024 + 2;
+        };
+        QCOMPARE(Settings::autoImageResolution(tokensAt, 262144 - 1024), QStringLiteral("max"));
+        // The default 8,192-token context, empty conversation, 1,024 kept for the answer: "max" does not fit.
+        QCOMPARE(Settings::autoImageResolution(tokensAt, 8192 - Settings::answerReserveTokens()), QStringLiteral("high"));
+        QCOMPARE(Settings::autoImageResolution(tokensAt, 4098), QStringLiteral("high"));  // exactly fits
+        QCOMPARE(Settings::autoImageResolution(tokensAt, 4097), QStringLiteral("medium"));
+        QCOMPARE(Settings::autoImageResolution(tokensAt, 300), QStringLiteral("low"));
+        QCOMPARE(Settings::autoImageResolution(tokensAt, 10), QStringLiteral("low"));  // never below the smallest
+        QCOMPARE(Settings::autoImageResolution(tokensAt, -500), QStringLiteral("low"));
+        // A small picture costs the same under every preset: it keeps the largest.
+        const auto small = [](qint64) -> qint64 { return 200; };
+        QCOMPARE(Settings::autoImageResolution(small, 250), QStringLiteral("max"));
+        QCOMPARE(Settings::answerReserveTokens(), 1024);
     }
 
     void roundTrip()
@@ -64,7 +93,7 @@ private slots:
         Settings settings(iniPath(QStringLiteral("bad.ini")));
         QSignalSpy changed(&settings, &Settings::visionBudgetChanged);
         settings.setImageResolution(QStringLiteral("ultra"));
-        QCOMPARE(settings.imageResolution(), QStringLiteral("max"));
+        QCOMPARE(settings.imageResolution(), QStringLiteral("auto"));
         settings.setVideoFps(std::numeric_limits<double>::quiet_NaN());
         QCOMPARE(changed.size(), 0);
         settings.setVideoFps(1000.0);
@@ -87,7 +116,7 @@ private slots:
             raw.setValue(QStringLiteral("vision/videoMaxFrames"), -3);
         }
         Settings settings(path);
-        QCOMPARE(settings.imageResolution(), QStringLiteral("max"));
+        QCOMPARE(settings.imageResolution(), QStringLiteral("auto"));
         QCOMPARE(settings.videoFps(), 2.0);
         QCOMPARE(settings.videoMaxFrames(), 768);
     }
