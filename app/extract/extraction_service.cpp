@@ -13,6 +13,7 @@ ExtractionService::ExtractionService(const storage::Database& database, QObject*
     : QObject(parent), m_database(database)
 {
     qRegisterMetaType<lectern::chat::ModelInfo>();
+    qRegisterMetaType<QList<qint64>>();
     m_worker = new ExtractionWorker(m_database, m_cancel);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -27,19 +28,40 @@ ExtractionService::ExtractionService(const storage::Database& database, QObject*
             });
     m_thread.setObjectName(QStringLiteral("extraction"));
     m_thread.start();
-    // Resume after a restart: what a dead process was running is queued again.
-    if (recovery != Recovery::RequeueInterrupted)
-        return;
-    if (storage::Connection* c = connection()) {
-        storage::StorageResult<int> requeued = storage::ExtractionJobRepository(*c).requeueInterrupted();
-        if (requeued.ok())
-            m_requeuedAtStart = requeued.value();
-    }
+
+    m_queue = new ExtractionQueue(m_database);
+    m_queue->moveToThread(&m_queueThread);
+    connect(&m_queueThread, &QThread::finished, m_queue, &QObject::deleteLater);
+    connect(m_queue, &ExtractionQueue::next, this, &ExtractionService::onNext);
+    connect(m_queue, &ExtractionQueue::jobFailed, this, [this](qint64 jobId, const QString& message) {
+        emit jobFinished(jobId, storage::jobStateName(storage::JobState::Failed), message, 0);
+    });
+    connect(m_queue, &ExtractionQueue::noneLeft, this, [this] {
+        m_dispatching = false;
+        m_running = false;
+        emitIdleIfSettled();
+    });
+    connect(m_queue, &ExtractionQueue::cancelledQueued, this, [this] {
+        --m_cancelsPending;
+        emitIdleIfSettled();
+    });
+    connect(m_queue, &ExtractionQueue::storageError, this, &ExtractionService::storageError);
+    connect(m_queue, &ExtractionQueue::requeued, this, [this](int count) {
+        m_requeuedAtStart = count;
+        emit requeuedAtStartChanged(count);
+    });
+    m_queueThread.setObjectName(QStringLiteral("extraction-queue"));
+    m_queueThread.start();
+    // Resume after a restart: what a dead process was running is queued again (before any takeNext: same thread).
+    if (recovery == Recovery::RequeueInterrupted)
+        QMetaObject::invokeMethod(m_queue, &ExtractionQueue::requeueInterrupted, Qt::QueuedConnection);
 }
 
 ExtractionService::~ExtractionService()
 {
     m_cancel->store(true);
+    m_queueThread.quit();
+    m_queueThread.wait();
     m_thread.quit();
     m_thread.wait();
     // A job the worker did not finish stays "running" in the database and is queued again on the next start.
@@ -110,19 +132,16 @@ void ExtractionService::start(const QList<qint64>& only)
 void ExtractionService::pause()
 {
     m_running = false;
-    if (m_currentJob == 0)
-        emit idle();
+    emitIdleIfSettled();
 }
 
 void ExtractionService::cancel()
 {
     m_running = false;
-    if (storage::Connection* c = connection())
-        (void)storage::ExtractionJobRepository(*c).cancelQueued();
+    ++m_cancelsPending;
+    QMetaObject::invokeMethod(m_queue, &ExtractionQueue::cancelQueued, Qt::QueuedConnection);
     if (m_currentJob != 0)
         m_cancel->store(true);
-    else
-        emit idle();
 }
 
 storage::StorageStatus ExtractionService::rerun(qint64 jobId)
@@ -140,37 +159,32 @@ storage::StorageStatus ExtractionService::rerun(qint64 jobId)
 
 void ExtractionService::dispatchNext()
 {
-    storage::Connection* c = connection();
-    if (!c) {
-        m_running = false;
-        emit idle();
+    if (m_dispatching)
+        return;
+    m_dispatching = true;
+    QMetaObject::invokeMethod(m_queue, [queue = m_queue, only = m_only] { queue->takeNext(only); }, Qt::QueuedConnection);
+}
+
+void ExtractionService::onNext(qint64 jobId, const QString& path, qint64 schemaId, const QByteArray& schemaJson)
+{
+    m_dispatching = false;
+    if (!m_running) {
+        // Paused or cancelled while the job was being taken: it goes back (and is cancelled with the rest).
+        QMetaObject::invokeMethod(m_queue, [queue = m_queue, jobId] { queue->putBack(jobId); }, Qt::QueuedConnection);
+        if (m_cancelsPending > 0) {
+            ++m_cancelsPending;
+            QMetaObject::invokeMethod(m_queue, &ExtractionQueue::cancelQueued, Qt::QueuedConnection);
+        }
+        emitIdleIfSettled();
         return;
     }
-    storage::ExtractionJobRepository jobs(*c);
-    storage::StorageResult<std::optional<storage::ExtractionJob>> next = jobs.nextQueued(m_only);
-    if (!next.ok() || !next.value()) {
-        if (!next.ok())
-            emit storageError(next.status().message());
-        m_running = false;
-        emit idle();
-        return;
-    }
-    const storage::ExtractionJob job = *next.value();
-    storage::StorageResult<storage::ExtractionSchema> schema = storage::ExtractionRepository(*c).getSchema(job.schemaId);
-    if (!schema.ok()) {
-        (void)jobs.setState(job.id, storage::JobState::Failed, schema.status().message());
-        emit jobFinished(job.id, storage::jobStateName(storage::JobState::Failed), schema.status().message(), 0);
-        dispatchNext();
-        return;
-    }
-    (void)jobs.setState(job.id, storage::JobState::Running);
-    m_currentJob = job.id;
+    m_currentJob = jobId;
     m_cancel->store(false);
-    emit jobStarted(job.id, job.sourcePath);
+    emit jobStarted(jobId, path);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, job, schemaJson = schema->schemaJson, options = m_options] {
-            worker->runJob(job.id, job.sourcePath, job.schemaId, schemaJson, options);
+        [worker = m_worker, jobId, path, schemaId, schemaJson, options = m_options] {
+            worker->runJob(jobId, path, schemaId, schemaJson, options);
         },
         Qt::QueuedConnection);
 }
@@ -183,6 +197,12 @@ void ExtractionService::onJobFinished(qint64 jobId)
     if (m_running)
         dispatchNext();
     else
+        emitIdleIfSettled();
+}
+
+void ExtractionService::emitIdleIfSettled()
+{
+    if (!m_running && m_currentJob == 0 && !m_dispatching && m_cancelsPending == 0)
         emit idle();
 }
 

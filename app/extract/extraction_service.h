@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "app/chat/chat_types.h"
+#include "app/extract/extraction_queue.h"
 #include "app/extract/extraction_worker.h"
 #include "app/storage/database.h"
 #include "app/storage/extraction_job_repository.h"
@@ -26,6 +27,8 @@ namespace lectern::extract {
 //   service.enqueue(*schema, files);                 // -> jobQueued per file
 //   service.start();                                 // -> jobStarted, jobProgress, recordAdded, jobFinished ..., idle
 // A results table reads jobs() and records(); it re-runs a row's job with rerun().
+// start(), pause(), cancel() and the steps between jobs never touch the database on the caller's thread: the queue's
+// statements run on a thread of their own (ExtractionQueue), the inference on the worker's.
 class ExtractionService : public QObject {
     Q_OBJECT
 
@@ -58,7 +61,8 @@ public:
     storage::StorageStatus rerun(qint64 jobId);
 
     bool isRunning() const { return m_running; }
-    bool isBusy() const { return m_currentJob != 0; }
+    bool isBusy() const { return m_currentJob != 0 || m_dispatching; }
+    // Jobs found running at construction and queued again (valid after requeuedAtStartChanged).
     int requeuedAtStart() const { return m_requeuedAtStart; }
 
     storage::StorageResult<QList<storage::ExtractionJob>> jobs();
@@ -76,16 +80,23 @@ signals:
     // Nothing runs any more: the queue is empty, or paused / cancelled.
     void idle();
     void storageError(const QString& message);
+    void requeuedAtStartChanged(int count);
 
 private:
     storage::Connection* connection();
     void dispatchNext();
+    void onNext(qint64 jobId, const QString& path, qint64 schemaId, const QByteArray& schemaJson);
     void onJobFinished(qint64 jobId);
+    void emitIdleIfSettled();
 
     storage::Database m_database;
-    std::unique_ptr<storage::Connection> m_connection;  // the owner thread's
+    std::unique_ptr<storage::Connection> m_connection;  // the owner thread's (addSchema, enqueue, rerun, jobs, records)
     QThread m_thread;
     ExtractionWorker* m_worker = nullptr;
+    QThread m_queueThread;
+    ExtractionQueue* m_queue = nullptr;
+    bool m_dispatching = false;      // a takeNext is on its way
+    int m_cancelsPending = 0;        // cancelQueued calls on their way
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     ExtractionOptions m_options;
     bool m_running = false;

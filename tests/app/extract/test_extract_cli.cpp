@@ -223,6 +223,49 @@ private slots:
         QVERIFY2(lines[1].contains(QDir::cleanPath(m_pdf1).toUtf8()), lines[1].constData());
     }
 
+    // start(), cancel() and the step to the next job do no SQLite work on the caller's thread: with another
+    // connection holding the write lock they return at once, and the queue proceeds once the lock is released.
+    void queueWorkStaysOffTheCallersThread()
+    {
+        const QString dbPath = file(QStringLiteral("locked.sqlite3"));
+        storage::StorageResult<storage::Database> db = storage::Database::open(dbPath);
+        QVERIFY(db.ok());
+        extract::ExtractionService service(db.value(), nullptr, extract::ExtractionService::Recovery::LeaveOthers);
+        storage::StorageResult<qint64> schema = service.addSchema(QStringLiteral("obj"), kObjectSchema);
+        QVERIFY(schema.ok());
+        QVERIFY(service.enqueue(schema.value(), {m_text, m_text}).ok());
+
+        auto locker = db->openWriter();
+        QVERIFY(locker.ok());
+        QVERIFY(locker.value()->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());  // holds the write lock
+
+        QSignalSpy started(&service, &extract::ExtractionService::jobStarted);
+        QSignalSpy idle(&service, &extract::ExtractionService::idle);
+        QSignalSpy errors(&service, &extract::ExtractionService::storageError);
+        service.start();  // no model: each job fails at once once it runs
+        QVERIFY(service.isBusy());
+        QTest::qWait(300);  // the queue thread waits on the lock meanwhile
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(idle.size(), 0);
+        QVERIFY(locker.value()->exec(QStringLiteral("COMMIT")).ok());
+        QVERIFY(idle.wait(30000));
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(errors.size(), 0);
+
+        // cancel() with the lock held: returns at once; idle comes once the queued jobs are really cancelled.
+        QVERIFY(service.enqueue(schema.value(), {m_text}).ok());
+        QVERIFY(locker.value()->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        service.cancel();
+        QTest::qWait(300);
+        QCOMPARE(idle.size(), 1);
+        QVERIFY(locker.value()->exec(QStringLiteral("COMMIT")).ok());
+        QVERIFY(idle.wait(30000));
+        storage::StorageResult<QList<storage::ExtractionJob>> all = service.jobs();
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->at(2).state, storage::JobState::Cancelled);
+    }
+
     void serviceResumesPausesAndCancels()
     {
         const QString dbPath = file(QStringLiteral("service.sqlite3"));
@@ -246,6 +289,8 @@ private slots:
             QVERIFY(storage::ExtractionJobRepository(*writer.value()).setState(jobs[0], storage::JobState::Running).ok());
         }
         extract::ExtractionService service(db.value());
+        QSignalSpy requeued(&service, &extract::ExtractionService::requeuedAtStartChanged);
+        QVERIFY(requeued.wait(10000));  // the queue's thread does it, not the constructor's caller
         QCOMPARE(service.requeuedAtStart(), 1);
         extract::ExtractionOptions options;
         options.maxTokens = 48;
