@@ -132,4 +132,30 @@ inline std::string product_label(DType dtype, uint64_t n_in, uint64_t n_out, uin
          (is_matvec ? shape({n_out, n_in}) : shape({n_tokens, n_in, n_out}));
 }
 
+// The exact product y = y0 + W x in double ([n_out] from W [n_out, n_in] and x [n_in]; y0 empty for none), rounded to
+// f32, and kappa = sum of squared terms / sum of squared outputs (the condition that scales nmse tolerances).
+struct ReferenceProduct {
+  std::vector<float> y;
+  double kappa = 1.0;
+};
+inline ReferenceProduct reference_product(const std::vector<float>& w, uint64_t n_out, uint64_t n_in,
+                                          const std::vector<float>& x, const std::vector<float>& y0 = {}) {
+  ReferenceProduct r;
+  r.y.resize(n_out);
+  double terms = 0.0, outputs = 0.0;
+  for (uint64_t o = 0; o < n_out; ++o) {
+    double sum = y0.empty() ? 0.0 : double(y0[o]);
+    terms += sum * sum;
+    for (uint64_t i = 0; i < n_in; ++i) {
+      const double term = double(w[o * n_in + i]) * double(x[i]);
+      sum += term;
+      terms += term * term;
+    }
+    r.y[o] = static_cast<float>(sum);
+    outputs += sum * sum;
+  }
+  r.kappa = outputs > 0.0 ? terms / outputs : 1.0;
+  return r;
+}
+
 }  // namespace lectern::vk_test

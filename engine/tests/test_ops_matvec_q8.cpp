@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "core/quant.h"
+#include "matmul_test_support.h"
 #include "ops/kernel_config.h"
 #include "ops/matmul.h"
 #include "ops/matvec_q8.h"
@@ -111,20 +112,9 @@ RunResult run(vk::Device& d, vk::Transfer& t, const Weights& w, uint64_t n_out, 
 // Exact products in double, and kappa.
 std::vector<float> reference(const Weights& w, uint64_t n_out, uint64_t n_in, const std::vector<float>& x,
                              double* kappa) {
-  std::vector<float> want(n_out);
-  double terms = 0.0, outputs = 0.0;
-  for (uint64_t o = 0; o < n_out; ++o) {
-    double sum = 0.0;
-    for (uint64_t i = 0; i < n_in; ++i) {
-      const double term = double(w.values[o * n_in + i]) * double(x[i]);
-      sum += term;
-      terms += term * term;
-    }
-    want[o] = static_cast<float>(sum);
-    outputs += sum * sum;
-  }
-  *kappa = outputs > 0.0 ? terms / outputs : 1.0;
-  return want;
+  vk_test::ReferenceProduct r = vk_test::reference_product(w.values, n_out, n_in, x);
+  *kappa = r.kappa;
+  return std::move(r.y);
 }
 
 // Activations the high level alone represents exactly: per block of 32 an integer multiple k * 2^-7 (|k| <= 127)

@@ -74,19 +74,8 @@ size_t check(vk::Device& d, vk::Transfer& t, DType dtype, uint64_t n_in, uint64_
   Weights w = make_weights(dtype, n_out, n_in, seed);
   const std::vector<float> x = vk_test::random_floats(n_in, seed + 1);
   const std::vector<float> y0 = vk_test::random_floats(n_out, seed + 2);
-  std::vector<float> want(n_out);
-  double terms = 0.0, outputs = 0.0;
-  for (uint64_t o = 0; o < n_out; ++o) {
-    double sum = accumulate ? double(y0[o]) : 0.0;
-    terms += sum * sum;
-    for (uint64_t i = 0; i < n_in; ++i) {
-      const double term = double(w.values[o * n_in + i]) * double(x[i]);
-      sum += term;
-      terms += term * term;
-    }
-    want[o] = static_cast<float>(sum);
-    outputs += sum * sum;
-  }
+  const vk_test::ReferenceProduct want =
+      vk_test::reference_product(w.values, n_out, n_in, x, accumulate ? y0 : std::vector<float>{});
   auto m = vk::DeviceMatrix::upload(d, t, dtype, n_out, n_in, w.bytes, "w");
   EXPECT_TRUE(m.is_ok()) << m.status().to_string();
   if (!m) return 0;
@@ -101,11 +90,10 @@ size_t check(vk::Device& d, vk::Transfer& t, DType dtype, uint64_t n_in, uint64_
   EXPECT_TRUE(s.is_ok()) << s.to_string();
   EXPECT_TRUE((*seq)->run().is_ok());
   const std::vector<float> got = vk_test::download_floats(t, by, n_out);
-  const double kappa = outputs > 0.0 ? terms / outputs : 1.0;
   const std::string label = std::string(accumulate ? "matvec_add" : "matvec") + "(type=" + dtype_name(dtype) +
                             ",shape=" + vk_test::shape({n_out, n_in}) +
                             ",blocks=" + std::to_string(m->blocks().size()) + ")";
-  vk_test::report(label, vk_test::nmse(got, want), k_tolerance * std::max(1.0, kappa));
+  vk_test::report(label, vk_test::nmse(got, want.y), k_tolerance * std::max(1.0, want.kappa));
   return m->blocks().size();
 }
 
@@ -313,22 +301,9 @@ TEST_F(OpsMatvecXreg, SplitBindingsMatchReference) {
 // y (downloaded from `y`) against the double product of w's values with `x`, reported under `label`.
 void expect_product(vk::Transfer& t, const std::string& label, const vk::Buffer& y, const Weights& w,
                     const std::vector<float>& x, uint64_t n_out) {
-  const uint64_t n_in = x.size();
-  std::vector<float> want(n_out);
-  double terms = 0.0, outputs = 0.0;
-  for (uint64_t o = 0; o < n_out; ++o) {
-    double sum = 0.0;
-    for (uint64_t k = 0; k < n_in; ++k) {
-      const double term = double(w.values[o * n_in + k]) * double(x[k]);
-      sum += term;
-      terms += term * term;
-    }
-    want[o] = static_cast<float>(sum);
-    outputs += sum * sum;
-  }
-  const double kappa = outputs > 0.0 ? terms / outputs : 1.0;
-  vk_test::report(label, vk_test::nmse(vk_test::download_floats(t, y, n_out), want),
-                  k_tolerance * std::max(1.0, kappa));
+  const vk_test::ReferenceProduct want = vk_test::reference_product(w.values, n_out, x.size(), x);
+  vk_test::report(label, vk_test::nmse(vk_test::download_floats(t, y, n_out), want.y),
+                  k_tolerance * std::max(1.0, want.kappa));
 }
 
 // matvec_norm and matvec_multi with a norm: the product of rms_norm(x) * w_norm, against the CPU's rms_norm (the
