@@ -8,15 +8,10 @@ namespace lectern::extract {
 
 storage::Connection* ExtractionQueue::connection()
 {
-    if (!m_connection) {
-        storage::StorageResult<std::unique_ptr<storage::Connection>> c = m_database.openWriter();
-        if (!c.ok()) {
-            emit storageError(c.status().message());
-            return nullptr;
-        }
-        m_connection = std::move(c).value();
-    }
-    return m_connection.get();
+    storage::StorageResult<storage::Connection*> c = m_writer.get();
+    if (!c.ok())
+        emit storageError(c.status().message());
+    return c.ok() ? c.value() : nullptr;
 }
 
 void ExtractionQueue::requeueInterrupted()

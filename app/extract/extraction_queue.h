@@ -7,9 +7,8 @@
 #include <QObject>
 #include <QString>
 
-#include <memory>
-
 #include "app/storage/database.h"
+#include "app/storage/lazy_writer.h"
 
 namespace lectern::extract {
 
@@ -18,7 +17,7 @@ class ExtractionQueue : public QObject {
     Q_OBJECT
 
 public:
-    explicit ExtractionQueue(const storage::Database& database) : m_database(database) {}
+    explicit ExtractionQueue(const storage::Database& database) : m_writer(database) {}
 
     // Jobs the database says are running go back to the queue -> requeued(count).
     void requeueInterrupted();
@@ -41,8 +40,7 @@ signals:
 private:
     storage::Connection* connection();
 
-    storage::Database m_database;
-    std::unique_ptr<storage::Connection> m_connection;  // this thread's writer
+    storage::LazyWriter m_writer;  // this thread's
 };
 
 }  // namespace lectern::extract

@@ -10,7 +10,7 @@
 namespace lectern::extract {
 
 ExtractionService::ExtractionService(const storage::Database& database, QObject* parent, Recovery recovery)
-    : QObject(parent), m_database(database)
+    : QObject(parent), m_database(database), m_writer(database)
 {
     qRegisterMetaType<lectern::chat::ModelInfo>();
     qRegisterMetaType<QList<qint64>>();
@@ -69,15 +69,10 @@ ExtractionService::~ExtractionService()
 
 storage::Connection* ExtractionService::connection()
 {
-    if (!m_connection) {
-        storage::StorageResult<std::unique_ptr<storage::Connection>> c = m_database.openWriter();
-        if (!c.ok()) {
-            emit storageError(c.status().message());
-            return nullptr;
-        }
-        m_connection = std::move(c).value();
-    }
-    return m_connection.get();
+    storage::StorageResult<storage::Connection*> c = m_writer.get();
+    if (!c.ok())
+        emit storageError(c.status().message());
+    return c.ok() ? c.value() : nullptr;
 }
 
 void ExtractionService::loadModel(const chat::ModelOptions& options)

@@ -16,6 +16,7 @@
 #include "app/extract/extraction_worker.h"
 #include "app/storage/database.h"
 #include "app/storage/extraction_job_repository.h"
+#include "app/storage/lazy_writer.h"
 #include "app/storage/records.h"
 
 namespace lectern::extract {
@@ -90,7 +91,7 @@ private:
     void emitIdleIfSettled();
 
     storage::Database m_database;
-    std::unique_ptr<storage::Connection> m_connection;  // the owner thread's (addSchema, enqueue, rerun, jobs, records)
+    storage::LazyWriter m_writer;  // the owner thread's (addSchema, enqueue, rerun, jobs, records)
     QThread m_thread;
     ExtractionWorker* m_worker = nullptr;
     QThread m_queueThread;
