@@ -44,7 +44,9 @@ CommandLineResult CommandLine::parse(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Lectern: ask questions about your PDFs, images and videos, answered on this computer."));
+        tr("Lectern: ask questions about your PDFs, images and videos, answered on this computer.") + QLatin1Char('\n') +
+        tr("Without a window: lectern inspect|ask|extract|export|serve ... (serve: the local OpenAI-compatible API "
+           "server); lectern MODE --help shows each mode's options."));
     // "-platform offscreen" style options are one option, not the letters -p -l -a ...
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 

@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>ApiErrors</name>
+    <message>
+        <source>The HTTP request is malformed. Send a valid HTTP/1.1 request.</source>
+        <translation>Die HTTP-Anfrage ist fehlerhaft. Senden Sie eine gültige HTTP/1.1-Anfrage.</translation>
+    </message>
+    <message>
+        <source>There is no %1 here. This server answers GET /health, GET /v1/models and POST /v1/chat/completions.</source>
+        <translation>Hier gibt es kein %1. Dieser Server beantwortet GET /health, GET /v1/models und POST /v1/chat/completions.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than this server accepts (%1 MiB). Send smaller pictures or fewer messages, or raise the limit.</source>
+        <translation>Der Anfrageinhalt ist größer, als dieser Server annimmt (%1 MiB). Senden Sie kleinere Bilder oder weniger Nachrichten, oder erhöhen Sie die Grenze.</translation>
+    </message>
+    <message>
+        <source>The request failed with HTTP status %1.</source>
+        <translation>Die Anfrage ist mit HTTP-Status %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The API key is not the one this server was started with. Send the right key as &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>Der API-Schlüssel ist nicht der, mit dem dieser Server gestartet wurde. Senden Sie den richtigen Schlüssel als &quot;Authorization: Bearer &lt;key&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>This server needs an API key. Send it as the header &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>Dieser Server braucht einen API-Schlüssel. Senden Sie ihn im Header &quot;Authorization: Bearer &lt;key&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; use %3.</source>
+        <translation>%1 nimmt kein %2; verwenden Sie %3.</translation>
+    </message>
+    <message>
+        <source>The server is busy with %1 requests (the most it queues). Retry once one has finished.</source>
+        <translation>Der Server ist mit %1 Anfragen ausgelastet (so viele reiht er höchstens ein). Versuchen Sie es erneut, sobald eine fertig ist.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>Es ist kein Modell geladen. Laden Sie ein Modell in Lectern (oder starten Sie `lectern serve` mit --model) und senden Sie die Anfrage erneut.</translation>
+    </message>
+    <message>
+        <source>The server is stopping. Send the request again once it is back.</source>
+        <translation>Der Server wird beendet. Senden Sie die Anfrage erneut, sobald er wieder läuft.</translation>
+    </message>
+    <message>
+        <source>The server failed on this request (%1). Other requests are not affected; please report this.</source>
+        <translation>Der Server ist an dieser Anfrage gescheitert (%1). Andere Anfragen sind nicht betroffen; bitte melden Sie dies.</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>Die Erzeugung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled: the server is stopping.</source>
+        <translation>Die Anfrage wurde abgebrochen: Der Server wird beendet.</translation>
+    </message>
+    <message>
+        <source>The client closed the connection before the answer was ready; the completion was cancelled.</source>
+        <translation>Der Client hat die Verbindung geschlossen, bevor die Antwort fertig war; die Vervollständigung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
         <source>Version %1</source>
@@ -356,6 +415,10 @@ Exit-Status: 0, wenn die Antwort vollständig ist oder --max-tokens erreicht hat
     <message>
         <source>Show this help, then quit.</source>
         <translation>Diese Hilfe anzeigen, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Without a window: lectern inspect|ask|extract|export|serve ... (serve: the local OpenAI-compatible API server); lectern MODE --help shows each mode&apos;s options.</source>
+        <translation>Ohne Fenster: lectern inspect|ask|extract|export|serve ... (serve: der lokale OpenAI-kompatible API-Server); lectern MODUS --help zeigt die Optionen jedes Modus.</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1304,61 @@ Aufruffehler oder einem unbrauchbaren Schema.
     </message>
 </context>
 <context>
+    <name>ImageInputs</name>
+    <message>
+        <source>%1 cannot be read as a picture: %2</source>
+        <translation>%1 kann nicht als Bild gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 content, not a picture; send a PNG, JPEG, WebP, GIF, BMP or TIFF image.</source>
+        <translation>%1 enthält %2-Inhalt, kein Bild; senden Sie ein PNG-, JPEG-, WebP-, GIF-, BMP- oder TIFF-Bild.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent to the model: %2</source>
+        <translation>%1 kann nicht an das Modell gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>it has no decodable picture</source>
+        <translation>es enthält kein lesbares Bild</translation>
+    </message>
+    <message>
+        <source>Remote image URLs are not fetched; send the picture as a data: URL or a local path.</source>
+        <translation>Entfernte Bild-URLs werden nicht abgerufen; senden Sie das Bild als data:-URL oder lokalen Pfad.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid file: URL; write it as file:///absolute/path.png.</source>
+        <translation>%1 ist keine gültige file:-URL; schreiben Sie sie als file:///absoluter/pfad.png.</translation>
+    </message>
+    <message>
+        <source>The image URL must be a data: URL (data:image/png;base64,...), a file:// URL or an absolute local path; got &quot;%1&quot;.</source>
+        <translation>Die Bild-URL muss eine data:-URL (data:image/png;base64,...), eine file://-URL oder ein absoluter lokaler Pfad sein; erhalten wurde &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This server does not read local files (it was started with --no-file-paths); send the picture as a data: URL.</source>
+        <translation>Dieser Server liest keine lokalen Dateien (er wurde mit --no-file-paths gestartet); senden Sie das Bild als data:-URL.</translation>
+    </message>
+    <message>
+        <source>The data: URL is malformed: it needs a comma before the data, as in data:image/png;base64,iVBORw0....</source>
+        <translation>Die data:-URL ist fehlerhaft: Vor den Daten muss ein Komma stehen, wie in data:image/png;base64,iVBORw0....</translation>
+    </message>
+    <message>
+        <source>The base64 data of the data: URL is malformed (only A-Z, a-z, 0-9, +, / and = padding are allowed).</source>
+        <translation>Die Base64-Daten der data:-URL sind fehlerhaft (erlaubt sind nur A-Z, a-z, 0-9, +, / und =-Auffüllung).</translation>
+    </message>
+    <message>
+        <source>The data: URL holds no data.</source>
+        <translation>Die data:-URL enthält keine Daten.</translation>
+    </message>
+    <message>
+        <source>The picture could not be stored in a temporary file: %1</source>
+        <translation>Das Bild konnte nicht in einer temporären Datei gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The data: URL</source>
+        <translation>Die data:-URL</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>PDF files</source>
@@ -1569,6 +1687,13 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
         <source>Regenerate the answer</source>
         <translation>Die Antwort neu erzeugen</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for %n API request(s)…</source>
+        <translation>
+            <numerusform>Wartet auf %n API-Anfrage …</numerusform>
+            <numerusform>Wartet auf %n API-Anfragen …</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -1670,6 +1795,217 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     <message>
         <source>Close the model setup</source>
         <translation>Die Modelleinrichtung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiProtocol</name>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;messages&apos;: empty array. Send at least one message.</source>
+        <translation>Ungültiges „messages“: leeres Array. Senden Sie mindestens eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Messages with role &apos;function&apos; are deprecated and not supported; use &apos;tool&apos; messages.</source>
+        <translation>Nachrichten mit der Rolle „function“ sind veraltet und werden nicht unterstützt; verwenden Sie „tool“-Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;%1.role&apos;: &apos;%2&apos;. Supported values are &apos;system&apos;, &apos;developer&apos;, &apos;user&apos;, &apos;assistant&apos; and &apos;tool&apos;.</source>
+        <translation>Ungültiger Wert für „%1.role“: „%2“. Unterstützt werden „system“, „developer“, „user“, „assistant“ und „tool“.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tool calls are supported.</source>
+        <translation>Ungültiges „%1.type“: Nur &quot;function&quot;-Werkzeugaufrufe werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.function.name&apos;: expected a non-empty string.</source>
+        <translation>Ungültiges „%1.function.name“: erwartet wurde eine nicht leere Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>a string holding a JSON object</source>
+        <translation>eine Zeichenkette mit einem JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: the arguments must be the JSON text of an object, as in &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</source>
+        <translation>Ungültiges „%1“: Die Argumente müssen der JSON-Text eines Objekts sein, wie in &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</translation>
+    </message>
+    <message>
+        <source>a string or an array of content parts</source>
+        <translation>eine Zeichenkette oder ein Array von Inhaltsteilen</translation>
+    </message>
+    <message>
+        <source>Content parts of type &apos;%1&apos; are not supported; Lectern reads &apos;text&apos; and &apos;image_url&apos; parts.</source>
+        <translation>Inhaltsteile vom Typ „%1“ werden nicht unterstützt; Lectern liest „text“- und „image_url“-Teile.</translation>
+    </message>
+    <message>
+        <source>Pictures can only be sent in user messages.</source>
+        <translation>Bilder können nur in Benutzernachrichten gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The loaded model %1 cannot see images; load a model with a vision encoder (mmproj).</source>
+        <translation>Das geladene Modell %1 kann keine Bilder sehen; laden Sie ein Modell mit Bild-Encoder (mmproj).</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation>über %1 und höchstens %2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a value %2, but got %3 instead.</source>
+        <translation>Ungültiges „%1“: erwartet wurde ein Wert %2, erhalten wurde %3.</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist: this server has the model &apos;%2&apos; loaded. Send &quot;model&quot;: &quot;%2&quot; or leave it out.</source>
+        <translation>Das Modell „%1“ gibt es nicht: Dieser Server hat das Modell „%2“ geladen. Senden Sie &quot;model&quot;: &quot;%2&quot; oder lassen Sie es weg.</translation>
+    </message>
+    <message>
+        <source>Only one choice per request is supported (&apos;n&apos; must be 1); send several requests instead.</source>
+        <translation>Pro Anfrage wird nur eine Auswahl unterstützt („n“ muss 1 sein); senden Sie stattdessen mehrere Anfragen.</translation>
+    </message>
+    <message>
+        <source>Stop sequences are not supported; leave out &apos;stop&apos; and cut the answer yourself.</source>
+        <translation>Stoppsequenzen werden nicht unterstützt; lassen Sie „stop“ weg und kürzen Sie die Antwort selbst.</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;logprobs&apos;.</source>
+        <translation>Log-Wahrscheinlichkeiten werden nicht unterstützt; lassen Sie „logprobs“ weg.</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;top_logprobs&apos;.</source>
+        <translation>Log-Wahrscheinlichkeiten werden nicht unterstützt; lassen Sie „top_logprobs“ weg.</translation>
+    </message>
+    <message>
+        <source>&apos;logit_bias&apos; is not supported; leave it out.</source>
+        <translation>„logit_bias“ wird nicht unterstützt; lassen Sie es weg.</translation>
+    </message>
+    <message>
+        <source>&apos;frequency_penalty&apos; is not supported; use &apos;presence_penalty&apos; or &apos;repetition_penalty&apos; instead.</source>
+        <translation>„frequency_penalty“ wird nicht unterstützt; verwenden Sie stattdessen „presence_penalty“ oder „repetition_penalty“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is deprecated and not supported; use &apos;tools&apos; instead.</source>
+        <translation>„%1“ ist veraltet und wird nicht unterstützt; verwenden Sie stattdessen „tools“.</translation>
+    </message>
+    <message>
+        <source>Audio output is not supported; leave out &apos;audio&apos;.</source>
+        <translation>Audioausgabe wird nicht unterstützt; lassen Sie „audio“ weg.</translation>
+    </message>
+    <message>
+        <source>Only text output is supported (&apos;modalities&apos;: [&quot;text&quot;]).</source>
+        <translation>Nur Textausgabe wird unterstützt („modalities“: [&quot;text&quot;]).</translation>
+    </message>
+    <message>
+        <source>&apos;stream_options&apos; is only allowed when &apos;stream&apos; is true.</source>
+        <translation>„stream_options“ ist nur erlaubt, wenn „stream“ true ist.</translation>
+    </message>
+    <message>
+        <source>&apos;enable_thinking&apos; and &apos;chat_template_kwargs.enable_thinking&apos; disagree; send one of them.</source>
+        <translation>„enable_thinking“ und „chat_template_kwargs.enable_thinking“ widersprechen sich; senden Sie nur eines davon.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;top_k&apos;: expected -1 or 0 (off) or a positive integer, but got %1.</source>
+        <translation>Ungültiges „top_k“: erwartet wurde -1 oder 0 (aus) oder eine positive ganze Zahl, erhalten wurde %1.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;seed&apos;: expected a non-negative integer, but got %1.</source>
+        <translation>Ungültiges „seed“: erwartet wurde eine nicht negative ganze Zahl, erhalten wurde %1.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a positive integer, but got %2.</source>
+        <translation>Ungültiges „%1“: erwartet wurde eine positive ganze Zahl, erhalten wurde %2.</translation>
+    </message>
+    <message>
+        <source>response_format {&quot;type&quot;: &quot;json_object&quot;} is not supported: Lectern&apos;s constrained decoding writes only the properties a schema names. Send {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} instead.</source>
+        <translation>response_format {&quot;type&quot;: &quot;json_object&quot;} wird nicht unterstützt: Lecterns eingeschränkte Dekodierung schreibt nur die Eigenschaften, die ein Schema nennt. Senden Sie stattdessen {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}}.</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;response_format.type&apos;: &apos;%1&apos;. Supported values are &apos;text&apos; and &apos;json_schema&apos;.</source>
+        <translation>Ungültiger Wert für „response_format.type“: „%1“. Unterstützt werden „text“ und „json_schema“.</translation>
+    </message>
+    <message>
+        <source>The JSON schema cannot be used for constrained decoding: %1</source>
+        <translation>Das JSON-Schema kann nicht für die eingeschränkte Dekodierung verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>A &apos;tool_choice&apos; that names or forces a function is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>Ein „tool_choice“, das eine Funktion nennt oder erzwingt, wird nicht unterstützt; verwenden Sie &quot;auto&quot; oder &quot;none&quot;.</translation>
+    </message>
+    <message>
+        <source>tool_choice &quot;required&quot; is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>tool_choice &quot;required&quot; wird nicht unterstützt; verwenden Sie &quot;auto&quot; oder &quot;none&quot;.</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;tool_choice&apos;: &apos;%1&apos;. Supported values are &apos;auto&apos; and &apos;none&apos;.</source>
+        <translation>Ungültiger Wert für „tool_choice“: „%1“. Unterstützt werden „auto“ und „none“.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tools are supported.</source>
+        <translation>Ungültiges „%1.type“: Nur &quot;function&quot;-Werkzeuge werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>The conversation cannot be written in the model&apos;s chat template: %1</source>
+        <translation>Die Unterhaltung lässt sich nicht in der Chatvorlage des Modells schreiben: %1</translation>
+    </message>
+    <message>
+        <source>The JSON body is nested more than %1 levels deep; send a flatter request.</source>
+        <translation>Der JSON-Inhalt ist mehr als %1 Ebenen tief verschachtelt; senden Sie eine flachere Anfrage.</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1. Send a JSON object in UTF-8.</source>
+        <translation>Der JSON-Inhalt Ihrer Anfrage konnte nicht gelesen werden: %1. Senden Sie ein JSON-Objekt in UTF-8.</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1</source>
+        <translation>Der JSON-Inhalt Ihrer Anfrage konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object, but it is %1.</source>
+        <translation>Der Anfrageinhalt muss ein JSON-Objekt sein, ist aber %1.</translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an unknown value</source>
+        <translation>ein unbekannter Wert</translation>
+    </message>
+    <message>
+        <source>Invalid type for &apos;%1&apos;: expected %2, but got %3 instead.</source>
+        <translation>Ungültiger Typ für „%1“: erwartet wurde %2, erhalten wurde %3.</translation>
+    </message>
+    <message>
+        <source>Missing required parameter: &apos;%1&apos;.</source>
+        <translation>Erforderlicher Parameter fehlt: „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2221,108 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>&apos;%1&apos; is not an option; serve takes only options.</source>
+        <translation>„%1“ ist keine Option; serve nimmt nur Optionen.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  lectern serve [--model MODEL] [--mmproj FILE] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key KEY] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Serves the model through a local OpenAI-compatible API without opening a window:
+GET /health, GET /v1/models and POST /v1/chat/completions (streaming with server-sent events,
+pictures as data URLs or file paths, thinking with &quot;enable_thinking&quot;, JSON schemas in
+&quot;response_format&quot;, tool calls). Requests are answered one after another by the one model.
+Nothing is stored in Lectern&apos;s conversations.
+
+Once serving, it prints &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; to standard
+output; one line per request goes to standard error. Ctrl+C (SIGINT) or SIGTERM stops it.
+
+  --model MODEL      a .gguf file or a HuggingFace model folder (default: the model chosen in Lectern&apos;s
+                     settings)
+  --mmproj FILE      the vision projector GGUF (default: found next to the model)
+  --device DEVICE    auto (Vulkan when available), cpu or vulkan (default: the settings&apos; choice)
+  --context N        context length in tokens per request (default: the settings&apos; choice, else 8192)
+  --host ADDRESS     the address to listen on (default 127.0.0.1: this computer only)
+  --port N           the port (default 8080; 0 picks a free one)
+  --api-key KEY      clients must send &quot;Authorization: Bearer KEY&quot; (default: the environment variable
+                     LECTERN_API_KEY; none when unset)
+  --max-body-mb N    larger request bodies are refused with 413 (default 64)
+  --max-queue N      requests running or waiting beyond N are refused with 429 (default 16)
+  --no-file-paths    pictures only as data URLs: refuse image_url parts that name local files
+
+Exit status: 0 when stopped by a signal, 1 when the model cannot be loaded or the port not bound,
+2 on a usage error.
+</source>
+        <translation>Aufruf:
+  lectern serve [--model MODELL] [--mmproj DATEI] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key SCHLÜSSEL] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Stellt das Modell über eine lokale OpenAI-kompatible API bereit, ohne ein Fenster zu öffnen:
+GET /health, GET /v1/models und POST /v1/chat/completions (Streaming mit Server-Sent Events,
+Bilder als data:-URLs oder Dateipfade, Denken mit &quot;enable_thinking&quot;, JSON-Schemas in
+&quot;response_format&quot;, Werkzeugaufrufe). Anfragen beantwortet das eine Modell nacheinander.
+Nichts wird in Lecterns Unterhaltungen gespeichert.
+
+Sobald der Server läuft, schreibt er &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot;
+auf die Standardausgabe; pro Anfrage geht eine Zeile auf die Standardfehlerausgabe. Strg+C (SIGINT)
+oder SIGTERM beendet ihn.
+
+  --model MODELL     eine .gguf-Datei oder ein HuggingFace-Modellordner (Standard: das in Lecterns
+                     Einstellungen gewählte Modell)
+  --mmproj DATEI     die GGUF-Datei des Vision-Projektors (Standard: neben dem Modell gefunden)
+  --device GERÄT     auto (Vulkan, wenn verfügbar), cpu oder vulkan (Standard: die Wahl der Einstellungen)
+  --context N        Kontextlänge in Tokens pro Anfrage (Standard: die Wahl der Einstellungen, sonst 8192)
+  --host ADRESSE     die Adresse, auf der gelauscht wird (Standard 127.0.0.1: nur dieser Computer)
+  --port N           der Port (Standard 8080; 0 wählt einen freien)
+  --api-key SCHLÜSSEL  Clients müssen &quot;Authorization: Bearer SCHLÜSSEL&quot; senden (Standard: die
+                     Umgebungsvariable LECTERN_API_KEY; keiner, wenn sie nicht gesetzt ist)
+  --max-body-mb N    größere Anfrageinhalte werden mit 413 abgelehnt (Standard 64)
+  --max-queue N      Anfragen, die über N hinaus laufen oder warten, werden mit 429 abgelehnt (Standard 16)
+  --no-file-paths    Bilder nur als data:-URLs: image_url-Teile ablehnen, die lokale Dateien nennen
+
+Exit-Status: 0 nach Beenden durch ein Signal, 1, wenn das Modell nicht geladen oder der Port nicht
+gebunden werden kann, 2 bei einem Aufruffehler.
+</translation>
+    </message>
+    <message>
+        <source>no model is chosen. Give a .gguf file or a model folder with --model, or choose one in Lectern&apos;s settings.</source>
+        <translation>kein Modell gewählt. Geben Sie mit --model eine .gguf-Datei oder einen Modellordner an, oder wählen Sie eines in Lecterns Einstellungen.</translation>
+    </message>
+    <message>
+        <source>the model %1 does not exist. Give a .gguf file or a model folder with --model.</source>
+        <translation>das Modell %1 existiert nicht. Geben Sie mit --model eine .gguf-Datei oder einen Modellordner an.</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1 without an API key: anyone who can reach this computer can use the model. Set --api-key or LECTERN_API_KEY.</source>
+        <translation>Warnung: Lausche auf %1 ohne API-Schlüssel: Jeder, der diesen Computer erreicht, kann das Modell nutzen. Setzen Sie --api-key oder LECTERN_API_KEY.</translation>
+    </message>
+    <message>
+        <source>the vision projector %1 does not exist. Give an mmproj .gguf file with --mmproj.</source>
+        <translation>der Vision-Projektor %1 existiert nicht. Geben Sie mit --mmproj eine mmproj-.gguf-Datei an.</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>kann keinen temporären Ordner anlegen: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>cannot set up the signal handling.</source>
+        <translation>kann die Signalbehandlung nicht einrichten.</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird beendet</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2050,6 +2488,94 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
         <source>Automatic (the largest that fits the context)</source>
         <translation>Automatisch (die größte, die in den Kontext passt)</translation>
     </message>
+    <message>
+        <source>Local API server</source>
+        <translation>Lokaler API-Server</translation>
+    </message>
+    <message>
+        <source>Serve the model to other apps on this computer (OpenAI-compatible API)</source>
+        <translation>Das Modell anderen Apps auf diesem Computer bereitstellen (OpenAI-kompatible API)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>API server port</source>
+        <translation>Port des API-Servers</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>None: every app on this computer may connect</source>
+        <translation>Keiner: Jede App auf diesem Computer darf sich verbinden</translation>
+    </message>
+    <message>
+        <source>API key that clients must send</source>
+        <translation>API-Schlüssel, den Clients senden müssen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation>Den API-Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>Den API-Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate a random API key</source>
+        <translation>Einen zufälligen API-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>An API key cannot contain spaces or characters outside ASCII.</source>
+        <translation>Ein API-Schlüssel darf keine Leerzeichen und nur ASCII-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer &lt;key&gt;&quot;. It is stored in plain text in %1.</source>
+        <translation>Clients senden ihn als „Authorization: Bearer &lt;key&gt;“. Er wird im Klartext in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>Die Basis-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Start the API server again</source>
+        <translation>Den API-Server erneut starten</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2171,6 +2697,10 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     <message>
         <source>Why the CPU: %1</source>
         <translation>Warum die CPU: %1</translation>
+    </message>
+    <message>
+        <source>%1. Open the API server settings</source>
+        <translation>%1. Die Einstellungen des API-Servers öffnen</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2931,36 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     </message>
 </context>
 <context>
+    <name>lectern::chat</name>
+    <message>
+        <source>The request was cancelled before it started.</source>
+        <translation>Die Anfrage wurde abgebrochen, bevor sie begann.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>Es ist kein Modell geladen. Laden Sie ein Modell in Lectern (oder starten Sie `lectern serve` mit --model) und senden Sie die Anfrage erneut.</translation>
+    </message>
+    <message>
+        <source>The request cannot be turned into a prompt: %1</source>
+        <translation>Aus der Anfrage lässt sich kein Prompt machen: %1</translation>
+    </message>
+    <message>
+        <source>The messages take %1 tokens, but the model&apos;s context holds %2. Send fewer or shorter messages, or load the model with a longer context.</source>
+        <translation>Die Nachrichten belegen %1 Tokens, der Kontext des Modells fasst aber %2. Senden Sie weniger oder kürzere Nachrichten, oder laden Sie das Modell mit einem längeren Kontext.</translation>
+    </message>
+    <message>
+        <source>The model cannot answer this request: %1</source>
+        <translation>Das Modell kann diese Anfrage nicht beantworten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::chat::ChatService</name>
+    <message>
+        <source>The request was cancelled: Lectern is shutting down.</source>
+        <translation>Die Anfrage wurde abgebrochen: Lectern wird beendet.</translation>
+    </message>
+</context>
+<context>
     <name>lectern::chat::TurnRunner</name>
     <message>
         <source>Cannot load the model %1: %2</source>
@@ -2530,6 +3090,25 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     <message>
         <source>page %1: the answer is not complete JSON (%2); raise the token limit</source>
         <translation>Seite %1: Die Antwort ist kein vollständiges JSON (%2); erhöhen Sie die Token-Grenze</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::server::ApiServer</name>
+    <message>
+        <source>Port %1 on %2 needs administrator rights. Choose a port above 1023.</source>
+        <translation>Port %1 auf %2 erfordert Administratorrechte. Wählen Sie einen Port über 1023.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Check that the address belongs to this computer (127.0.0.1 for this computer only).</source>
+        <translation>Kann nicht auf %1 Port %2 lauschen: %3. Prüfen Sie, ob die Adresse zu diesem Computer gehört (127.0.0.1 für nur diesen Computer).</translation>
+    </message>
+    <message>
+        <source>the address is not usable</source>
+        <translation>die Adresse ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is in use by another program. Choose another port, or stop the other program.</source>
+        <translation>Port %1 auf %2 wird von einem anderen Programm verwendet. Wählen Sie einen anderen Port oder beenden Sie das andere Programm.</translation>
     </message>
 </context>
 <context>
@@ -2726,6 +3305,81 @@ Exit-Status: 0, wenn jede Datei importiert wurde, 1, wenn eine fehlschlug, 2 bei
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ServerController</name>
+    <message>
+        <source>API server starting…</source>
+        <translation>API-Server startet …</translation>
+    </message>
+    <message>
+        <source>API server could not start</source>
+        <translation>API-Server konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>API: %1, %2</source>
+        <translation>API: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) running</source>
+        <translation>
+            <numerusform>%n Anfrage läuft</numerusform>
+            <numerusform>%n Anfragen laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) running</source>
+        <translation>
+            <numerusform>API: %n Anfrage läuft</numerusform>
+            <numerusform>API: %n Anfragen laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) waiting</source>
+        <translation>
+            <numerusform>API: %n Anfrage wartet</numerusform>
+            <numerusform>API: %n Anfragen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API server on :%1</source>
+        <translation>API-Server auf :%1</translation>
+    </message>
+    <message>
+        <source>Not available: no database could be opened.</source>
+        <translation>Nicht verfügbar: Es konnte keine Datenbank geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet …</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>Konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 · %2</source>
+        <translation>Lauscht auf %1 · %2</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>The local API server could not start: %1</source>
+        <translation>Der lokale API-Server konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>ApiErrors</name>
+    <message>
+        <source>The HTTP request is malformed. Send a valid HTTP/1.1 request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1 here. This server answers GET /health, GET /v1/models and POST /v1/chat/completions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is larger than this server accepts (%1 MiB). Send smaller pictures or fewer messages, or raise the limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed with HTTP status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key is not the one this server was started with. Send the right key as &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs an API key. Send it as the header &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; use %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy with %1 requests (the most it queues). Retry once one has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is stopping. Send the request again once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed on this request (%1). Other requests are not affected; please report this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled: the server is stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client closed the connection before the answer was ready; the completion was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
         <source>Version %1</source>
@@ -326,6 +385,10 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     </message>
     <message>
         <source>An empty file name was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a window: lectern inspect|ask|extract|export|serve ... (serve: the local OpenAI-compatible API server); lectern MODE --help shows each mode&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1171,6 +1234,61 @@ model failed (the other rows are still written), 2 on a usage error or an unusab
     </message>
 </context>
 <context>
+    <name>ImageInputs</name>
+    <message>
+        <source>%1 cannot be read as a picture: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds %2 content, not a picture; send a PNG, JPEG, WebP, GIF, BMP or TIFF image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent to the model: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no decodable picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote image URLs are not fetched; send the picture as a data: URL or a local path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid file: URL; write it as file:///absolute/path.png.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image URL must be a data: URL (data:image/png;base64,...), a file:// URL or an absolute local path; got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not read local files (it was started with --no-file-paths); send the picture as a data: URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data: URL is malformed: it needs a comma before the data, as in data:image/png;base64,iVBORw0....</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base64 data of the data: URL is malformed (only A-Z, a-z, 0-9, +, / and = padding are allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data: URL holds no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be stored in a temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data: URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>PDF files</source>
@@ -1487,6 +1605,13 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Regenerate the answer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for %n API request(s)…</source>
+        <translation>
+            <numerusform>Waiting for %n API request…</numerusform>
+            <numerusform>Waiting for %n API requests…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -1587,6 +1712,217 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
     <message>
         <source>Close the model setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiProtocol</name>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;messages&apos;: empty array. Send at least one message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages with role &apos;function&apos; are deprecated and not supported; use &apos;tool&apos; messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;%1.role&apos;: &apos;%2&apos;. Supported values are &apos;system&apos;, &apos;developer&apos;, &apos;user&apos;, &apos;assistant&apos; and &apos;tool&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tool calls are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.function.name&apos;: expected a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string holding a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: the arguments must be the JSON text of an object, as in &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string or an array of content parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content parts of type &apos;%1&apos; are not supported; Lectern reads &apos;text&apos; and &apos;image_url&apos; parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures can only be sent in user messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loaded model %1 cannot see images; load a model with a vision encoder (mmproj).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a value %2, but got %3 instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist: this server has the model &apos;%2&apos; loaded. Send &quot;model&quot;: &quot;%2&quot; or leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one choice per request is supported (&apos;n&apos; must be 1); send several requests instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sequences are not supported; leave out &apos;stop&apos; and cut the answer yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;logprobs&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;top_logprobs&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;logit_bias&apos; is not supported; leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;frequency_penalty&apos; is not supported; use &apos;presence_penalty&apos; or &apos;repetition_penalty&apos; instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is deprecated and not supported; use &apos;tools&apos; instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio output is not supported; leave out &apos;audio&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only text output is supported (&apos;modalities&apos;: [&quot;text&quot;]).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;stream_options&apos; is only allowed when &apos;stream&apos; is true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;enable_thinking&apos; and &apos;chat_template_kwargs.enable_thinking&apos; disagree; send one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;top_k&apos;: expected -1 or 0 (off) or a positive integer, but got %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;seed&apos;: expected a non-negative integer, but got %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a positive integer, but got %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response_format {&quot;type&quot;: &quot;json_object&quot;} is not supported: Lectern&apos;s constrained decoding writes only the properties a schema names. Send {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;response_format.type&apos;: &apos;%1&apos;. Supported values are &apos;text&apos; and &apos;json_schema&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON schema cannot be used for constrained decoding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &apos;tool_choice&apos; that names or forces a function is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool_choice &quot;required&quot; is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;tool_choice&apos;: &apos;%1&apos;. Supported values are &apos;auto&apos; and &apos;none&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tools are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation cannot be written in the model&apos;s chat template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON body is nested more than %1 levels deep; send a flatter request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1. Send a JSON object in UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object, but it is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid type for &apos;%1&apos;: expected %2, but got %3 instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required parameter: &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1803,6 +2139,78 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>&apos;%1&apos; is not an option; serve takes only options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  lectern serve [--model MODEL] [--mmproj FILE] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key KEY] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Serves the model through a local OpenAI-compatible API without opening a window:
+GET /health, GET /v1/models and POST /v1/chat/completions (streaming with server-sent events,
+pictures as data URLs or file paths, thinking with &quot;enable_thinking&quot;, JSON schemas in
+&quot;response_format&quot;, tool calls). Requests are answered one after another by the one model.
+Nothing is stored in Lectern&apos;s conversations.
+
+Once serving, it prints &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; to standard
+output; one line per request goes to standard error. Ctrl+C (SIGINT) or SIGTERM stops it.
+
+  --model MODEL      a .gguf file or a HuggingFace model folder (default: the model chosen in Lectern&apos;s
+                     settings)
+  --mmproj FILE      the vision projector GGUF (default: found next to the model)
+  --device DEVICE    auto (Vulkan when available), cpu or vulkan (default: the settings&apos; choice)
+  --context N        context length in tokens per request (default: the settings&apos; choice, else 8192)
+  --host ADDRESS     the address to listen on (default 127.0.0.1: this computer only)
+  --port N           the port (default 8080; 0 picks a free one)
+  --api-key KEY      clients must send &quot;Authorization: Bearer KEY&quot; (default: the environment variable
+                     LECTERN_API_KEY; none when unset)
+  --max-body-mb N    larger request bodies are refused with 413 (default 64)
+  --max-queue N      requests running or waiting beyond N are refused with 429 (default 16)
+  --no-file-paths    pictures only as data URLs: refuse image_url parts that name local files
+
+Exit status: 0 when stopped by a signal, 1 when the model cannot be loaded or the port not bound,
+2 on a usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model is chosen. Give a .gguf file or a model folder with --model, or choose one in Lectern&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model %1 does not exist. Give a .gguf file or a model folder with --model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: listening on %1 without an API key: anyone who can reach this computer can use the model. Set --api-key or LECTERN_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the vision projector %1 does not exist. Give an mmproj .gguf file with --mmproj.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set up the signal handling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1968,6 +2376,94 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Automatic (the largest that fits the context)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Local API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the model to other apps on this computer (OpenAI-compatible API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every app on this computer may connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key that clients must send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a random API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API key cannot contain spaces or characters outside ASCII.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer &lt;key&gt;&quot;. It is stored in plain text in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the API server again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2088,6 +2584,10 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
     <message>
         <source>Why the CPU: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Open the API server settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2319,6 +2819,36 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>lectern::chat</name>
+    <message>
+        <source>The request was cancelled before it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request cannot be turned into a prompt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The messages take %1 tokens, but the model&apos;s context holds %2. Send fewer or shorter messages, or load the model with a longer context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model cannot answer this request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lectern::chat::ChatService</name>
+    <message>
+        <source>The request was cancelled: Lectern is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lectern::chat::TurnRunner</name>
     <message>
         <source>Cannot load the model %1: %2</source>
@@ -2447,6 +2977,25 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
     <message>
         <source>page %1: the answer is not complete JSON (%2); raise the token limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lectern::server::ApiServer</name>
+    <message>
+        <source>Port %1 on %2 needs administrator rights. Choose a port above 1023.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Check that the address belongs to this computer (127.0.0.1 for this computer only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is in use by another program. Choose another port, or stop the other program.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2643,6 +3192,81 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
     <message>
         <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ServerController</name>
+    <message>
+        <source>API server starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) running</source>
+        <translation>
+            <numerusform>%n request running</numerusform>
+            <numerusform>%n requests running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) running</source>
+        <translation>
+            <numerusform>API: %n request running</numerusform>
+            <numerusform>API: %n requests running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) waiting</source>
+        <translation>
+            <numerusform>API: %n request waiting</numerusform>
+            <numerusform>API: %n requests waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API server on :%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: no database could be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local API server could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>ApiErrors</name>
+    <message>
+        <source>The HTTP request is malformed. Send a valid HTTP/1.1 request.</source>
+        <translation>La solicitud HTTP está mal formada. Envíe una solicitud HTTP/1.1 válida.</translation>
+    </message>
+    <message>
+        <source>There is no %1 here. This server answers GET /health, GET /v1/models and POST /v1/chat/completions.</source>
+        <translation>Aquí no hay ningún %1. Este servidor responde a GET /health, GET /v1/models y POST /v1/chat/completions.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than this server accepts (%1 MiB). Send smaller pictures or fewer messages, or raise the limit.</source>
+        <translation>El cuerpo de la solicitud es mayor de lo que acepta este servidor (%1 MiB). Envíe imágenes más pequeñas o menos mensajes, o aumente el límite.</translation>
+    </message>
+    <message>
+        <source>The request failed with HTTP status %1.</source>
+        <translation>La solicitud falló con el estado HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The API key is not the one this server was started with. Send the right key as &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>La clave de API no es la que se usó al iniciar este servidor. Envíe la clave correcta como &quot;Authorization: Bearer &lt;key&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>This server needs an API key. Send it as the header &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>Este servidor necesita una clave de API. Envíela en la cabecera &quot;Authorization: Bearer &lt;key&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; use %3.</source>
+        <translation>%1 no admite %2; use %3.</translation>
+    </message>
+    <message>
+        <source>The server is busy with %1 requests (the most it queues). Retry once one has finished.</source>
+        <translation>El servidor está ocupado con %1 solicitudes (el máximo que pone en cola). Vuelva a intentarlo cuando termine una.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>No hay ningún modelo cargado. Cargue un modelo en Lectern (o inicie `lectern serve` con --model) y vuelva a enviar la solicitud.</translation>
+    </message>
+    <message>
+        <source>The server is stopping. Send the request again once it is back.</source>
+        <translation>El servidor se está deteniendo. Vuelva a enviar la solicitud cuando esté de nuevo en marcha.</translation>
+    </message>
+    <message>
+        <source>The server failed on this request (%1). Other requests are not affected; please report this.</source>
+        <translation>El servidor falló con esta solicitud (%1). Las demás solicitudes no se ven afectadas; informe de ello, por favor.</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>La generación falló: %1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled: the server is stopping.</source>
+        <translation>La solicitud se canceló: el servidor se está deteniendo.</translation>
+    </message>
+    <message>
+        <source>The client closed the connection before the answer was ready; the completion was cancelled.</source>
+        <translation>El cliente cerró la conexión antes de que la respuesta estuviera lista; la generación se canceló.</translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
         <source>Version %1</source>
@@ -356,6 +415,10 @@ error de uso.
     <message>
         <source>An empty file name was given.</source>
         <translation>Se ha indicado un nombre de archivo vacío.</translation>
+    </message>
+    <message>
+        <source>Without a window: lectern inspect|ask|extract|export|serve ... (serve: the local OpenAI-compatible API server); lectern MODE --help shows each mode&apos;s options.</source>
+        <translation>Sin ventana: lectern inspect|ask|extract|export|serve ... (serve: el servidor local de API compatible con OpenAI); lectern MODO --help muestra las opciones de cada modo.</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1304,61 @@ inutilizable.
     </message>
 </context>
 <context>
+    <name>ImageInputs</name>
+    <message>
+        <source>%1 cannot be read as a picture: %2</source>
+        <translation>%1 no se puede leer como imagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 content, not a picture; send a PNG, JPEG, WebP, GIF, BMP or TIFF image.</source>
+        <translation>%1 contiene datos de tipo %2, no una imagen; envíe una imagen PNG, JPEG, WebP, GIF, BMP o TIFF.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent to the model: %2</source>
+        <translation>%1 no se puede enviar al modelo: %2</translation>
+    </message>
+    <message>
+        <source>it has no decodable picture</source>
+        <translation>no contiene ninguna imagen decodificable</translation>
+    </message>
+    <message>
+        <source>Remote image URLs are not fetched; send the picture as a data: URL or a local path.</source>
+        <translation>No se descargan URL de imágenes remotas; envíe la imagen como URL data: o como ruta local.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid file: URL; write it as file:///absolute/path.png.</source>
+        <translation>%1 no es una URL file: válida; escríbala como file:///ruta/absoluta.png.</translation>
+    </message>
+    <message>
+        <source>The image URL must be a data: URL (data:image/png;base64,...), a file:// URL or an absolute local path; got &quot;%1&quot;.</source>
+        <translation>La URL de la imagen debe ser una URL data: (data:image/png;base64,...), una URL file:// o una ruta local absoluta; se recibió &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This server does not read local files (it was started with --no-file-paths); send the picture as a data: URL.</source>
+        <translation>Este servidor no lee archivos locales (se inició con --no-file-paths); envíe la imagen como URL data:.</translation>
+    </message>
+    <message>
+        <source>The data: URL is malformed: it needs a comma before the data, as in data:image/png;base64,iVBORw0....</source>
+        <translation>La URL data: está mal formada: necesita una coma antes de los datos, como en data:image/png;base64,iVBORw0....</translation>
+    </message>
+    <message>
+        <source>The base64 data of the data: URL is malformed (only A-Z, a-z, 0-9, +, / and = padding are allowed).</source>
+        <translation>Los datos base64 de la URL data: están mal formados (solo se permiten A-Z, a-z, 0-9, +, / y el relleno =).</translation>
+    </message>
+    <message>
+        <source>The data: URL holds no data.</source>
+        <translation>La URL data: no contiene datos.</translation>
+    </message>
+    <message>
+        <source>The picture could not be stored in a temporary file: %1</source>
+        <translation>No se pudo guardar la imagen en un archivo temporal: %1</translation>
+    </message>
+    <message>
+        <source>The data: URL</source>
+        <translation>La URL data:</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>PDF files</source>
@@ -1569,6 +1687,13 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
         <source>Regenerate the answer</source>
         <translation>Regenerar la respuesta</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for %n API request(s)…</source>
+        <translation>
+            <numerusform>Esperando a %n solicitud de la API…</numerusform>
+            <numerusform>Esperando a %n solicitudes de la API…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -1670,6 +1795,217 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     <message>
         <source>Close the model setup</source>
         <translation>Cerrar la configuración del modelo</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiProtocol</name>
+    <message>
+        <source>an array</source>
+        <translation>un array</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;messages&apos;: empty array. Send at least one message.</source>
+        <translation>&apos;messages&apos; no válido: array vacío. Envíe al menos un mensaje.</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <source>Messages with role &apos;function&apos; are deprecated and not supported; use &apos;tool&apos; messages.</source>
+        <translation>Los mensajes con el rol &apos;function&apos; están obsoletos y no se admiten; use mensajes &apos;tool&apos;.</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;%1.role&apos;: &apos;%2&apos;. Supported values are &apos;system&apos;, &apos;developer&apos;, &apos;user&apos;, &apos;assistant&apos; and &apos;tool&apos;.</source>
+        <translation>Valor no válido para &apos;%1.role&apos;: &apos;%2&apos;. Los valores admitidos son &apos;system&apos;, &apos;developer&apos;, &apos;user&apos;, &apos;assistant&apos; y &apos;tool&apos;.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tool calls are supported.</source>
+        <translation>&apos;%1.type&apos; no válido: solo se admiten llamadas a herramientas &quot;function&quot;.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.function.name&apos;: expected a non-empty string.</source>
+        <translation>&apos;%1.function.name&apos; no válido: se esperaba una cadena no vacía.</translation>
+    </message>
+    <message>
+        <source>a string holding a JSON object</source>
+        <translation>una cadena que contenga un objeto JSON</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: the arguments must be the JSON text of an object, as in &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</source>
+        <translation>&apos;%1&apos; no válido: los argumentos deben ser el texto JSON de un objeto, como en &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</translation>
+    </message>
+    <message>
+        <source>a string or an array of content parts</source>
+        <translation>una cadena o un array de partes de contenido</translation>
+    </message>
+    <message>
+        <source>Content parts of type &apos;%1&apos; are not supported; Lectern reads &apos;text&apos; and &apos;image_url&apos; parts.</source>
+        <translation>No se admiten partes de contenido de tipo &apos;%1&apos;; Lectern lee partes &apos;text&apos; e &apos;image_url&apos;.</translation>
+    </message>
+    <message>
+        <source>Pictures can only be sent in user messages.</source>
+        <translation>Las imágenes solo se pueden enviar en mensajes del usuario.</translation>
+    </message>
+    <message>
+        <source>The loaded model %1 cannot see images; load a model with a vision encoder (mmproj).</source>
+        <translation>El modelo cargado %1 no puede ver imágenes; cargue un modelo con codificador de visión (mmproj).</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation>mayor que %1 y como máximo %2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a value %2, but got %3 instead.</source>
+        <translation>&apos;%1&apos; no válido: se esperaba un valor %2, pero se recibió %3.</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>un entero</translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist: this server has the model &apos;%2&apos; loaded. Send &quot;model&quot;: &quot;%2&quot; or leave it out.</source>
+        <translation>El modelo &apos;%1&apos; no existe: este servidor tiene cargado el modelo &apos;%2&apos;. Envíe &quot;model&quot;: &quot;%2&quot; u omítalo.</translation>
+    </message>
+    <message>
+        <source>Only one choice per request is supported (&apos;n&apos; must be 1); send several requests instead.</source>
+        <translation>Solo se admite una opción por solicitud (&apos;n&apos; debe ser 1); envíe varias solicitudes en su lugar.</translation>
+    </message>
+    <message>
+        <source>Stop sequences are not supported; leave out &apos;stop&apos; and cut the answer yourself.</source>
+        <translation>No se admiten secuencias de parada; omita &apos;stop&apos; y recorte la respuesta usted mismo.</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;logprobs&apos;.</source>
+        <translation>No se admiten las probabilidades logarítmicas; omita &apos;logprobs&apos;.</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;top_logprobs&apos;.</source>
+        <translation>No se admiten las probabilidades logarítmicas; omita &apos;top_logprobs&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;logit_bias&apos; is not supported; leave it out.</source>
+        <translation>No se admite &apos;logit_bias&apos;; omítalo.</translation>
+    </message>
+    <message>
+        <source>&apos;frequency_penalty&apos; is not supported; use &apos;presence_penalty&apos; or &apos;repetition_penalty&apos; instead.</source>
+        <translation>No se admite &apos;frequency_penalty&apos;; use &apos;presence_penalty&apos; o &apos;repetition_penalty&apos; en su lugar.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is deprecated and not supported; use &apos;tools&apos; instead.</source>
+        <translation>&apos;%1&apos; está obsoleto y no se admite; use &apos;tools&apos; en su lugar.</translation>
+    </message>
+    <message>
+        <source>Audio output is not supported; leave out &apos;audio&apos;.</source>
+        <translation>No se admite la salida de audio; omita &apos;audio&apos;.</translation>
+    </message>
+    <message>
+        <source>Only text output is supported (&apos;modalities&apos;: [&quot;text&quot;]).</source>
+        <translation>Solo se admite la salida de texto (&apos;modalities&apos;: [&quot;text&quot;]).</translation>
+    </message>
+    <message>
+        <source>&apos;stream_options&apos; is only allowed when &apos;stream&apos; is true.</source>
+        <translation>&apos;stream_options&apos; solo se permite cuando &apos;stream&apos; es true.</translation>
+    </message>
+    <message>
+        <source>&apos;enable_thinking&apos; and &apos;chat_template_kwargs.enable_thinking&apos; disagree; send one of them.</source>
+        <translation>&apos;enable_thinking&apos; y &apos;chat_template_kwargs.enable_thinking&apos; no coinciden; envíe solo uno de ellos.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;top_k&apos;: expected -1 or 0 (off) or a positive integer, but got %1.</source>
+        <translation>&apos;top_k&apos; no válido: se esperaba -1 o 0 (desactivado) o un entero positivo, pero se recibió %1.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;seed&apos;: expected a non-negative integer, but got %1.</source>
+        <translation>&apos;seed&apos; no válido: se esperaba un entero no negativo, pero se recibió %1.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a positive integer, but got %2.</source>
+        <translation>&apos;%1&apos; no válido: se esperaba un entero positivo, pero se recibió %2.</translation>
+    </message>
+    <message>
+        <source>response_format {&quot;type&quot;: &quot;json_object&quot;} is not supported: Lectern&apos;s constrained decoding writes only the properties a schema names. Send {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} instead.</source>
+        <translation>No se admite response_format {&quot;type&quot;: &quot;json_object&quot;}: la decodificación restringida de Lectern solo escribe las propiedades que nombra un esquema. Envíe {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} en su lugar.</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;response_format.type&apos;: &apos;%1&apos;. Supported values are &apos;text&apos; and &apos;json_schema&apos;.</source>
+        <translation>Valor no válido para &apos;response_format.type&apos;: &apos;%1&apos;. Los valores admitidos son &apos;text&apos; y &apos;json_schema&apos;.</translation>
+    </message>
+    <message>
+        <source>The JSON schema cannot be used for constrained decoding: %1</source>
+        <translation>El esquema JSON no se puede usar para la decodificación restringida: %1</translation>
+    </message>
+    <message>
+        <source>A &apos;tool_choice&apos; that names or forces a function is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>No se admite un &apos;tool_choice&apos; que nombre o fuerce una función; use &quot;auto&quot; o &quot;none&quot;.</translation>
+    </message>
+    <message>
+        <source>tool_choice &quot;required&quot; is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>No se admite tool_choice &quot;required&quot;; use &quot;auto&quot; o &quot;none&quot;.</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;tool_choice&apos;: &apos;%1&apos;. Supported values are &apos;auto&apos; and &apos;none&apos;.</source>
+        <translation>Valor no válido para &apos;tool_choice&apos;: &apos;%1&apos;. Los valores admitidos son &apos;auto&apos; y &apos;none&apos;.</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tools are supported.</source>
+        <translation>&apos;%1.type&apos; no válido: solo se admiten herramientas &quot;function&quot;.</translation>
+    </message>
+    <message>
+        <source>The conversation cannot be written in the model&apos;s chat template: %1</source>
+        <translation>La conversación no se puede escribir con la plantilla de chat del modelo: %1</translation>
+    </message>
+    <message>
+        <source>The JSON body is nested more than %1 levels deep; send a flatter request.</source>
+        <translation>El cuerpo JSON tiene más de %1 niveles de anidamiento; envíe una solicitud más plana.</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1. Send a JSON object in UTF-8.</source>
+        <translation>No pudimos analizar el cuerpo JSON de su solicitud: %1. Envíe un objeto JSON en UTF-8.</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1</source>
+        <translation>No pudimos analizar el cuerpo JSON de su solicitud: %1</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object, but it is %1.</source>
+        <translation>El cuerpo de la solicitud debe ser un objeto JSON, pero es %1.</translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation>No se pudo leer la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an unknown value</source>
+        <translation>un valor desconocido</translation>
+    </message>
+    <message>
+        <source>Invalid type for &apos;%1&apos;: expected %2, but got %3 instead.</source>
+        <translation>Tipo no válido para &apos;%1&apos;: se esperaba %2, pero se recibió %3.</translation>
+    </message>
+    <message>
+        <source>Missing required parameter: &apos;%1&apos;.</source>
+        <translation>Falta el parámetro obligatorio: &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2221,111 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>&apos;%1&apos; is not an option; serve takes only options.</source>
+        <translation>&apos;%1&apos; no es una opción; serve solo admite opciones.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  lectern serve [--model MODEL] [--mmproj FILE] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key KEY] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Serves the model through a local OpenAI-compatible API without opening a window:
+GET /health, GET /v1/models and POST /v1/chat/completions (streaming with server-sent events,
+pictures as data URLs or file paths, thinking with &quot;enable_thinking&quot;, JSON schemas in
+&quot;response_format&quot;, tool calls). Requests are answered one after another by the one model.
+Nothing is stored in Lectern&apos;s conversations.
+
+Once serving, it prints &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; to standard
+output; one line per request goes to standard error. Ctrl+C (SIGINT) or SIGTERM stops it.
+
+  --model MODEL      a .gguf file or a HuggingFace model folder (default: the model chosen in Lectern&apos;s
+                     settings)
+  --mmproj FILE      the vision projector GGUF (default: found next to the model)
+  --device DEVICE    auto (Vulkan when available), cpu or vulkan (default: the settings&apos; choice)
+  --context N        context length in tokens per request (default: the settings&apos; choice, else 8192)
+  --host ADDRESS     the address to listen on (default 127.0.0.1: this computer only)
+  --port N           the port (default 8080; 0 picks a free one)
+  --api-key KEY      clients must send &quot;Authorization: Bearer KEY&quot; (default: the environment variable
+                     LECTERN_API_KEY; none when unset)
+  --max-body-mb N    larger request bodies are refused with 413 (default 64)
+  --max-queue N      requests running or waiting beyond N are refused with 429 (default 16)
+  --no-file-paths    pictures only as data URLs: refuse image_url parts that name local files
+
+Exit status: 0 when stopped by a signal, 1 when the model cannot be loaded or the port not bound,
+2 on a usage error.
+</source>
+        <translation>Uso:
+  lectern serve [--model MODELO] [--mmproj ARCHIVO] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key CLAVE] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Ofrece el modelo mediante una API local compatible con OpenAI sin abrir ninguna ventana:
+GET /health, GET /v1/models y POST /v1/chat/completions (streaming con server-sent events,
+imágenes como URL data: o rutas de archivo, razonamiento con &quot;enable_thinking&quot;, esquemas JSON en
+&quot;response_format&quot;, llamadas a herramientas). El único modelo responde las solicitudes una tras otra.
+No se guarda nada en las conversaciones de Lectern.
+
+Una vez en marcha, escribe &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; en la
+salida estándar; cada solicitud escribe una línea en la salida de error. Ctrl+C (SIGINT) o SIGTERM
+lo detiene.
+
+  --model MODELO     un archivo .gguf o una carpeta de modelo de HuggingFace (predeterminado: el modelo
+                     elegido en los ajustes de Lectern)
+  --mmproj ARCHIVO   el GGUF del proyector de visión (predeterminado: el que está junto al modelo)
+  --device DISPOSITIVO  auto (Vulkan si está disponible), cpu o vulkan (predeterminado: lo elegido en
+                     los ajustes)
+  --context N        longitud de contexto en tokens por solicitud (predeterminado: lo elegido en los
+                     ajustes; si no, 8192)
+  --host DIRECCIÓN   la dirección en la que escuchar (predeterminado 127.0.0.1: solo este ordenador)
+  --port N           el puerto (predeterminado 8080; 0 elige uno libre)
+  --api-key CLAVE    los clientes deben enviar &quot;Authorization: Bearer CLAVE&quot; (predeterminado: la variable
+                     de entorno LECTERN_API_KEY; ninguna si no está definida)
+  --max-body-mb N    los cuerpos de solicitud mayores se rechazan con 413 (predeterminado 64)
+  --max-queue N      las solicitudes en curso o en espera por encima de N se rechazan con 429
+                     (predeterminado 16)
+  --no-file-paths    imágenes solo como URL data:: rechazar las partes image_url que nombren archivos locales
+
+Estado de salida: 0 al detenerse por una señal, 1 si no se puede cargar el modelo o enlazar el puerto,
+2 ante un error de uso.
+</translation>
+    </message>
+    <message>
+        <source>no model is chosen. Give a .gguf file or a model folder with --model, or choose one in Lectern&apos;s settings.</source>
+        <translation>no se ha elegido ningún modelo. Indique un archivo .gguf o una carpeta de modelo con --model, o elija uno en los ajustes de Lectern.</translation>
+    </message>
+    <message>
+        <source>the model %1 does not exist. Give a .gguf file or a model folder with --model.</source>
+        <translation>el modelo %1 no existe. Indique un archivo .gguf o una carpeta de modelo con --model.</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1 without an API key: anyone who can reach this computer can use the model. Set --api-key or LECTERN_API_KEY.</source>
+        <translation>aviso: escuchando en %1 sin clave de API: cualquiera que pueda llegar a este ordenador puede usar el modelo. Defina --api-key o LECTERN_API_KEY.</translation>
+    </message>
+    <message>
+        <source>the vision projector %1 does not exist. Give an mmproj .gguf file with --mmproj.</source>
+        <translation>el proyector de visión %1 no existe. Indique un archivo mmproj .gguf con --mmproj.</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>no se puede crear una carpeta temporal: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>nota: %1</translation>
+    </message>
+    <message>
+        <source>cannot set up the signal handling.</source>
+        <translation>no se puede configurar el manejo de señales.</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>deteniendo</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2050,6 +2491,94 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
         <source>Automatic (the largest that fits the context)</source>
         <translation>Automática (la mayor que cabe en el contexto)</translation>
     </message>
+    <message>
+        <source>Local API server</source>
+        <translation>Servidor de API local</translation>
+    </message>
+    <message>
+        <source>Serve the model to other apps on this computer (OpenAI-compatible API)</source>
+        <translation>Ofrecer el modelo a otras aplicaciones de este ordenador (API compatible con OpenAI)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>API server port</source>
+        <translation>Puerto del servidor de API</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>None: every app on this computer may connect</source>
+        <translation>Ninguna: cualquier aplicación de este ordenador puede conectarse</translation>
+    </message>
+    <message>
+        <source>API key that clients must send</source>
+        <translation>Clave de API que deben enviar los clientes</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation>Ocultar la clave de API</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>Mostrar la clave de API</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generar</translation>
+    </message>
+    <message>
+        <source>Generate a random API key</source>
+        <translation>Generar una clave de API aleatoria</translation>
+    </message>
+    <message>
+        <source>An API key cannot contain spaces or characters outside ASCII.</source>
+        <translation>Una clave de API no puede contener espacios ni caracteres fuera de ASCII.</translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer &lt;key&gt;&quot;. It is stored in plain text in %1.</source>
+        <translation>Los clientes la envían como «Authorization: Bearer &lt;key&gt;». Se guarda en texto sin cifrar en %1.</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiada</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>Copiar la URL base</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Start the API server again</source>
+        <translation>Iniciar de nuevo el servidor de API</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2171,6 +2700,10 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     <message>
         <source>Why the CPU: %1</source>
         <translation>Por qué la CPU: %1</translation>
+    </message>
+    <message>
+        <source>%1. Open the API server settings</source>
+        <translation>%1. Abrir los ajustes del servidor de API</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2934,36 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     </message>
 </context>
 <context>
+    <name>lectern::chat</name>
+    <message>
+        <source>The request was cancelled before it started.</source>
+        <translation>La solicitud se canceló antes de empezar.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>No hay ningún modelo cargado. Cargue un modelo en Lectern (o inicie `lectern serve` con --model) y vuelva a enviar la solicitud.</translation>
+    </message>
+    <message>
+        <source>The request cannot be turned into a prompt: %1</source>
+        <translation>La solicitud no se puede convertir en un prompt: %1</translation>
+    </message>
+    <message>
+        <source>The messages take %1 tokens, but the model&apos;s context holds %2. Send fewer or shorter messages, or load the model with a longer context.</source>
+        <translation>Los mensajes ocupan %1 tokens, pero el contexto del modelo admite %2. Envíe menos mensajes o más cortos, o cargue el modelo con un contexto más largo.</translation>
+    </message>
+    <message>
+        <source>The model cannot answer this request: %1</source>
+        <translation>El modelo no puede responder a esta solicitud: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::chat::ChatService</name>
+    <message>
+        <source>The request was cancelled: Lectern is shutting down.</source>
+        <translation>La solicitud se canceló: Lectern se está cerrando.</translation>
+    </message>
+</context>
+<context>
     <name>lectern::chat::TurnRunner</name>
     <message>
         <source>Cannot load the model %1: %2</source>
@@ -2530,6 +3093,25 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     <message>
         <source>page %1: the answer is not complete JSON (%2); raise the token limit</source>
         <translation>página %1: la respuesta no es JSON completo (%2); aumente el límite de tokens</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::server::ApiServer</name>
+    <message>
+        <source>Port %1 on %2 needs administrator rights. Choose a port above 1023.</source>
+        <translation>El puerto %1 en %2 requiere permisos de administrador. Elija un puerto por encima de 1023.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Check that the address belongs to this computer (127.0.0.1 for this computer only).</source>
+        <translation>No se puede escuchar en %1, puerto %2: %3. Compruebe que la dirección pertenece a este ordenador (127.0.0.1 para solo este ordenador).</translation>
+    </message>
+    <message>
+        <source>the address is not usable</source>
+        <translation>la dirección no se puede usar</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is in use by another program. Choose another port, or stop the other program.</source>
+        <translation>El puerto %1 en %2 está en uso por otro programa. Elija otro puerto o cierre el otro programa.</translation>
     </message>
 </context>
 <context>
@@ -2726,6 +3308,81 @@ Estado de salida: 0 si se importaron todos los archivos, 1 si alguno falló, 2 s
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ServerController</name>
+    <message>
+        <source>API server starting…</source>
+        <translation>Iniciando el servidor de API…</translation>
+    </message>
+    <message>
+        <source>API server could not start</source>
+        <translation>El servidor de API no pudo iniciarse</translation>
+    </message>
+    <message>
+        <source>API: %1, %2</source>
+        <translation>API: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) running</source>
+        <translation>
+            <numerusform>%n solicitud en curso</numerusform>
+            <numerusform>%n solicitudes en curso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n en espera</numerusform>
+            <numerusform>%n en espera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) running</source>
+        <translation>
+            <numerusform>API: %n solicitud en curso</numerusform>
+            <numerusform>API: %n solicitudes en curso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) waiting</source>
+        <translation>
+            <numerusform>API: %n solicitud en espera</numerusform>
+            <numerusform>API: %n solicitudes en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API server on :%1</source>
+        <translation>Servidor de API en :%1</translation>
+    </message>
+    <message>
+        <source>Not available: no database could be opened.</source>
+        <translation>No disponible: no se pudo abrir ninguna base de datos.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>No se pudo iniciar: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 · %2</source>
+        <translation>Escuchando en %1 · %2</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Escuchando en %1</translation>
+    </message>
+    <message>
+        <source>The local API server could not start: %1</source>
+        <translation>El servidor de API local no pudo iniciarse: %1</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>ApiErrors</name>
+    <message>
+        <source>The HTTP request is malformed. Send a valid HTTP/1.1 request.</source>
+        <translation>HTTP リクエストの形式が正しくありません。有効な HTTP/1.1 リクエストを送ってください。</translation>
+    </message>
+    <message>
+        <source>There is no %1 here. This server answers GET /health, GET /v1/models and POST /v1/chat/completions.</source>
+        <translation>ここに %1 はありません。このサーバーが応答するのは GET /health、GET /v1/models、POST /v1/chat/completions です。</translation>
+    </message>
+    <message>
+        <source>The request body is larger than this server accepts (%1 MiB). Send smaller pictures or fewer messages, or raise the limit.</source>
+        <translation>リクエスト本文がこのサーバーの上限（%1 MiB）を超えています。画像を小さくするかメッセージを減らすか、上限を引き上げてください。</translation>
+    </message>
+    <message>
+        <source>The request failed with HTTP status %1.</source>
+        <translation>リクエストは HTTP ステータス %1 で失敗しました。</translation>
+    </message>
+    <message>
+        <source>The API key is not the one this server was started with. Send the right key as &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>API キーがこのサーバーの起動時のものと違います。正しいキーを &quot;Authorization: Bearer &lt;key&gt;&quot; として送ってください。</translation>
+    </message>
+    <message>
+        <source>This server needs an API key. Send it as the header &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>このサーバーには API キーが必要です。ヘッダー &quot;Authorization: Bearer &lt;key&gt;&quot; で送ってください。</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; use %3.</source>
+        <translation>%1 は %2 を受け付けません。%3 を使ってください。</translation>
+    </message>
+    <message>
+        <source>The server is busy with %1 requests (the most it queues). Retry once one has finished.</source>
+        <translation>サーバーは %1 件のリクエストを処理中です（キューに入れられる上限です）。どれかが終わってから再試行してください。</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>モデルが読み込まれていません。Lectern でモデルを読み込む（または --model を付けて `lectern serve` を起動する）と、リクエストをもう一度送れます。</translation>
+    </message>
+    <message>
+        <source>The server is stopping. Send the request again once it is back.</source>
+        <translation>サーバーを停止しています。再開したらリクエストをもう一度送ってください。</translation>
+    </message>
+    <message>
+        <source>The server failed on this request (%1). Other requests are not affected; please report this.</source>
+        <translation>このリクエストでサーバーが失敗しました（%1）。他のリクエストには影響しません。この問題を報告してください。</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>生成に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled: the server is stopping.</source>
+        <translation>リクエストはキャンセルされました: サーバーを停止しています。</translation>
+    </message>
+    <message>
+        <source>The client closed the connection before the answer was ready; the completion was cancelled.</source>
+        <translation>回答の準備ができる前にクライアントが接続を閉じたため、生成をキャンセルしました。</translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
         <source>Version %1</source>
@@ -354,6 +413,10 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     <message>
         <source>An empty file name was given.</source>
         <translation>空のファイル名が指定されました。</translation>
+    </message>
+    <message>
+        <source>Without a window: lectern inspect|ask|extract|export|serve ... (serve: the local OpenAI-compatible API server); lectern MODE --help shows each mode&apos;s options.</source>
+        <translation>ウィンドウなし: lectern inspect|ask|extract|export|serve ...（serve: ローカルの OpenAI 互換 API サーバー）。各モードのオプションは lectern モード --help で表示されます。</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1298,61 @@ JSON スキーマで制約したデコードにより、各ファイルから構
     </message>
 </context>
 <context>
+    <name>ImageInputs</name>
+    <message>
+        <source>%1 cannot be read as a picture: %2</source>
+        <translation>%1 を画像として読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 content, not a picture; send a PNG, JPEG, WebP, GIF, BMP or TIFF image.</source>
+        <translation>%1 の内容は %2 で、画像ではありません。PNG、JPEG、WebP、GIF、BMP、TIFF の画像を送ってください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent to the model: %2</source>
+        <translation>%1 をモデルに送れません: %2</translation>
+    </message>
+    <message>
+        <source>it has no decodable picture</source>
+        <translation>デコードできる画像がありません</translation>
+    </message>
+    <message>
+        <source>Remote image URLs are not fetched; send the picture as a data: URL or a local path.</source>
+        <translation>リモートの画像 URL は取得しません。画像は data: URL またはローカルパスで送ってください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid file: URL; write it as file:///absolute/path.png.</source>
+        <translation>%1 は有効な file: URL ではありません。file:///absolute/path.png の形で書いてください。</translation>
+    </message>
+    <message>
+        <source>The image URL must be a data: URL (data:image/png;base64,...), a file:// URL or an absolute local path; got &quot;%1&quot;.</source>
+        <translation>画像 URL は data: URL（data:image/png;base64,...）、file:// URL、またはローカルの絶対パスである必要がありますが、&quot;%1&quot; が渡されました。</translation>
+    </message>
+    <message>
+        <source>This server does not read local files (it was started with --no-file-paths); send the picture as a data: URL.</source>
+        <translation>このサーバーはローカルファイルを読みません（--no-file-paths で起動されています）。画像は data: URL で送ってください。</translation>
+    </message>
+    <message>
+        <source>The data: URL is malformed: it needs a comma before the data, as in data:image/png;base64,iVBORw0....</source>
+        <translation>data: URL の形式が正しくありません: データの前にコンマが必要です（例: data:image/png;base64,iVBORw0....）。</translation>
+    </message>
+    <message>
+        <source>The base64 data of the data: URL is malformed (only A-Z, a-z, 0-9, +, / and = padding are allowed).</source>
+        <translation>data: URL の base64 データの形式が正しくありません（使えるのは A-Z、a-z、0-9、+、/ とパディングの = だけです）。</translation>
+    </message>
+    <message>
+        <source>The data: URL holds no data.</source>
+        <translation>data: URL にデータがありません。</translation>
+    </message>
+    <message>
+        <source>The picture could not be stored in a temporary file: %1</source>
+        <translation>画像を一時ファイルに保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The data: URL</source>
+        <translation>data: URL</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>PDF files</source>
@@ -1561,6 +1679,12 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Regenerate the answer</source>
         <translation>回答を再生成</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for %n API request(s)…</source>
+        <translation>
+            <numerusform>%n 件の API リクエストを待っています…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -1662,6 +1786,217 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>Close the model setup</source>
         <translation>モデルの設定を閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiProtocol</name>
+    <message>
+        <source>an array</source>
+        <translation>配列</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;messages&apos;: empty array. Send at least one message.</source>
+        <translation>&apos;messages&apos; が無効です: 空の配列です。メッセージを 1 つ以上送ってください。</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>Messages with role &apos;function&apos; are deprecated and not supported; use &apos;tool&apos; messages.</source>
+        <translation>ロール &apos;function&apos; のメッセージは非推奨で、対応していません。&apos;tool&apos; メッセージを使ってください。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;%1.role&apos;: &apos;%2&apos;. Supported values are &apos;system&apos;, &apos;developer&apos;, &apos;user&apos;, &apos;assistant&apos; and &apos;tool&apos;.</source>
+        <translation>&apos;%1.role&apos; の値 &apos;%2&apos; は無効です。使える値は &apos;system&apos;、&apos;developer&apos;、&apos;user&apos;、&apos;assistant&apos;、&apos;tool&apos; です。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tool calls are supported.</source>
+        <translation>&apos;%1.type&apos; が無効です: &quot;function&quot; ツール呼び出しのみに対応しています。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.function.name&apos;: expected a non-empty string.</source>
+        <translation>&apos;%1.function.name&apos; が無効です: 空でない文字列が必要です。</translation>
+    </message>
+    <message>
+        <source>a string holding a JSON object</source>
+        <translation>JSON オブジェクトを含む文字列</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: the arguments must be the JSON text of an object, as in &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</source>
+        <translation>&apos;%1&apos; が無効です: 引数はオブジェクトの JSON テキストである必要があります（例: &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;）。</translation>
+    </message>
+    <message>
+        <source>a string or an array of content parts</source>
+        <translation>文字列またはコンテンツパーツの配列</translation>
+    </message>
+    <message>
+        <source>Content parts of type &apos;%1&apos; are not supported; Lectern reads &apos;text&apos; and &apos;image_url&apos; parts.</source>
+        <translation>種類 &apos;%1&apos; のコンテンツパーツには対応していません。Lectern が読むのは &apos;text&apos; と &apos;image_url&apos; のパーツです。</translation>
+    </message>
+    <message>
+        <source>Pictures can only be sent in user messages.</source>
+        <translation>画像はユーザーメッセージでのみ送れます。</translation>
+    </message>
+    <message>
+        <source>The loaded model %1 cannot see images; load a model with a vision encoder (mmproj).</source>
+        <translation>読み込まれたモデル %1 は画像を見られません。ビジョンエンコーダー（mmproj）付きのモデルを読み込んでください。</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>真偽値</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation>%1 より大きく %2 以下の</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>%1 から %2 までの</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a value %2, but got %3 instead.</source>
+        <translation>&apos;%1&apos; が無効です: %2値が必要ですが、%3 が渡されました。</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist: this server has the model &apos;%2&apos; loaded. Send &quot;model&quot;: &quot;%2&quot; or leave it out.</source>
+        <translation>モデル &apos;%1&apos; は存在しません: このサーバーにはモデル &apos;%2&apos; が読み込まれています。&quot;model&quot;: &quot;%2&quot; を送るか、省略してください。</translation>
+    </message>
+    <message>
+        <source>Only one choice per request is supported (&apos;n&apos; must be 1); send several requests instead.</source>
+        <translation>1 回のリクエストで生成できる候補は 1 つだけです（&apos;n&apos; は 1 にしてください）。代わりに複数のリクエストを送ってください。</translation>
+    </message>
+    <message>
+        <source>Stop sequences are not supported; leave out &apos;stop&apos; and cut the answer yourself.</source>
+        <translation>停止シーケンスには対応していません。&apos;stop&apos; を省略し、回答はご自身で切り詰めてください。</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;logprobs&apos;.</source>
+        <translation>対数確率には対応していません。&apos;logprobs&apos; を省略してください。</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;top_logprobs&apos;.</source>
+        <translation>対数確率には対応していません。&apos;top_logprobs&apos; を省略してください。</translation>
+    </message>
+    <message>
+        <source>&apos;logit_bias&apos; is not supported; leave it out.</source>
+        <translation>&apos;logit_bias&apos; には対応していません。省略してください。</translation>
+    </message>
+    <message>
+        <source>&apos;frequency_penalty&apos; is not supported; use &apos;presence_penalty&apos; or &apos;repetition_penalty&apos; instead.</source>
+        <translation>&apos;frequency_penalty&apos; には対応していません。代わりに &apos;presence_penalty&apos; または &apos;repetition_penalty&apos; を使ってください。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is deprecated and not supported; use &apos;tools&apos; instead.</source>
+        <translation>&apos;%1&apos; は非推奨で、対応していません。代わりに &apos;tools&apos; を使ってください。</translation>
+    </message>
+    <message>
+        <source>Audio output is not supported; leave out &apos;audio&apos;.</source>
+        <translation>音声出力には対応していません。&apos;audio&apos; を省略してください。</translation>
+    </message>
+    <message>
+        <source>Only text output is supported (&apos;modalities&apos;: [&quot;text&quot;]).</source>
+        <translation>テキスト出力のみに対応しています（&apos;modalities&apos;: [&quot;text&quot;]）。</translation>
+    </message>
+    <message>
+        <source>&apos;stream_options&apos; is only allowed when &apos;stream&apos; is true.</source>
+        <translation>&apos;stream_options&apos; は &apos;stream&apos; が true のときだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>&apos;enable_thinking&apos; and &apos;chat_template_kwargs.enable_thinking&apos; disagree; send one of them.</source>
+        <translation>&apos;enable_thinking&apos; と &apos;chat_template_kwargs.enable_thinking&apos; が食い違っています。どちらか一方だけを送ってください。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;top_k&apos;: expected -1 or 0 (off) or a positive integer, but got %1.</source>
+        <translation>&apos;top_k&apos; が無効です: -1 または 0（オフ）または正の整数が必要ですが、%1 が渡されました。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;seed&apos;: expected a non-negative integer, but got %1.</source>
+        <translation>&apos;seed&apos; が無効です: 0 以上の整数が必要ですが、%1 が渡されました。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a positive integer, but got %2.</source>
+        <translation>&apos;%1&apos; が無効です: 正の整数が必要ですが、%2 が渡されました。</translation>
+    </message>
+    <message>
+        <source>response_format {&quot;type&quot;: &quot;json_object&quot;} is not supported: Lectern&apos;s constrained decoding writes only the properties a schema names. Send {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} instead.</source>
+        <translation>response_format {&quot;type&quot;: &quot;json_object&quot;} には対応していません: Lectern の制約付きデコードはスキーマが指定するプロパティだけを書き出します。代わりに {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} を送ってください。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;response_format.type&apos;: &apos;%1&apos;. Supported values are &apos;text&apos; and &apos;json_schema&apos;.</source>
+        <translation>&apos;response_format.type&apos; の値 &apos;%1&apos; は無効です。使える値は &apos;text&apos; と &apos;json_schema&apos; です。</translation>
+    </message>
+    <message>
+        <source>The JSON schema cannot be used for constrained decoding: %1</source>
+        <translation>この JSON スキーマは制約付きデコードに使えません: %1</translation>
+    </message>
+    <message>
+        <source>A &apos;tool_choice&apos; that names or forces a function is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>関数を指定または強制する &apos;tool_choice&apos; には対応していません。&quot;auto&quot; または &quot;none&quot; を使ってください。</translation>
+    </message>
+    <message>
+        <source>tool_choice &quot;required&quot; is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>tool_choice &quot;required&quot; には対応していません。&quot;auto&quot; または &quot;none&quot; を使ってください。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;tool_choice&apos;: &apos;%1&apos;. Supported values are &apos;auto&apos; and &apos;none&apos;.</source>
+        <translation>&apos;tool_choice&apos; の値 &apos;%1&apos; は無効です。使える値は &apos;auto&apos; と &apos;none&apos; です。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tools are supported.</source>
+        <translation>&apos;%1.type&apos; が無効です: &quot;function&quot; ツールのみに対応しています。</translation>
+    </message>
+    <message>
+        <source>The conversation cannot be written in the model&apos;s chat template: %1</source>
+        <translation>会話をモデルのチャットテンプレートで書けません: %1</translation>
+    </message>
+    <message>
+        <source>The JSON body is nested more than %1 levels deep; send a flatter request.</source>
+        <translation>JSON 本文の入れ子が %1 階層を超えています。より浅いリクエストを送ってください。</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1. Send a JSON object in UTF-8.</source>
+        <translation>リクエストの JSON 本文を解析できませんでした: %1。UTF-8 の JSON オブジェクトを送ってください。</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1</source>
+        <translation>リクエストの JSON 本文を解析できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object, but it is %1.</source>
+        <translation>リクエスト本文は JSON オブジェクトである必要がありますが、%1 です。</translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation>リクエストを読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an unknown value</source>
+        <translation>不明な値</translation>
+    </message>
+    <message>
+        <source>Invalid type for &apos;%1&apos;: expected %2, but got %3 instead.</source>
+        <translation>&apos;%1&apos; の型が無効です: %2 が必要ですが、%3 が渡されました。</translation>
+    </message>
+    <message>
+        <source>Missing required parameter: &apos;%1&apos;.</source>
+        <translation>必須パラメーターがありません: &apos;%1&apos;。</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2209,108 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>&apos;%1&apos; is not an option; serve takes only options.</source>
+        <translation>&apos;%1&apos; はオプションではありません。serve はオプションだけを受け付けます。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  lectern serve [--model MODEL] [--mmproj FILE] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key KEY] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Serves the model through a local OpenAI-compatible API without opening a window:
+GET /health, GET /v1/models and POST /v1/chat/completions (streaming with server-sent events,
+pictures as data URLs or file paths, thinking with &quot;enable_thinking&quot;, JSON schemas in
+&quot;response_format&quot;, tool calls). Requests are answered one after another by the one model.
+Nothing is stored in Lectern&apos;s conversations.
+
+Once serving, it prints &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; to standard
+output; one line per request goes to standard error. Ctrl+C (SIGINT) or SIGTERM stops it.
+
+  --model MODEL      a .gguf file or a HuggingFace model folder (default: the model chosen in Lectern&apos;s
+                     settings)
+  --mmproj FILE      the vision projector GGUF (default: found next to the model)
+  --device DEVICE    auto (Vulkan when available), cpu or vulkan (default: the settings&apos; choice)
+  --context N        context length in tokens per request (default: the settings&apos; choice, else 8192)
+  --host ADDRESS     the address to listen on (default 127.0.0.1: this computer only)
+  --port N           the port (default 8080; 0 picks a free one)
+  --api-key KEY      clients must send &quot;Authorization: Bearer KEY&quot; (default: the environment variable
+                     LECTERN_API_KEY; none when unset)
+  --max-body-mb N    larger request bodies are refused with 413 (default 64)
+  --max-queue N      requests running or waiting beyond N are refused with 429 (default 16)
+  --no-file-paths    pictures only as data URLs: refuse image_url parts that name local files
+
+Exit status: 0 when stopped by a signal, 1 when the model cannot be loaded or the port not bound,
+2 on a usage error.
+</source>
+        <translation>使い方:
+  lectern serve [--model モデル] [--mmproj ファイル] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key キー] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+ウィンドウを開かずに、ローカルの OpenAI 互換 API でモデルを提供します:
+GET /health、GET /v1/models、POST /v1/chat/completions（server-sent events によるストリーミング、
+data: URL またはファイルパスによる画像、&quot;enable_thinking&quot; による思考、&quot;response_format&quot; の
+JSON スキーマ、ツール呼び出し）。リクエストには 1 つのモデルが順番に応答します。
+Lectern の会話には何も保存されません。
+
+提供を始めると、標準出力に &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; と
+書き出します。リクエストごとに 1 行が標準エラー出力に出ます。Ctrl+C（SIGINT）または SIGTERM で
+停止します。
+
+  --model モデル       .gguf ファイルまたは HuggingFace のモデルフォルダー（既定: Lectern の設定で
+                     選んだモデル）
+  --mmproj ファイル    ビジョンプロジェクターの GGUF（既定: モデルの隣で見つかったもの）
+  --device デバイス    auto（使えれば Vulkan）、cpu または vulkan（既定: 設定での選択）
+  --context N        リクエストごとのコンテキスト長（トークン数、既定: 設定での選択、なければ 8192）
+  --host アドレス      待ち受けるアドレス（既定 127.0.0.1: このコンピューターのみ）
+  --port N           ポート（既定 8080、0 で空いているポートを選びます）
+  --api-key キー       クライアントは &quot;Authorization: Bearer キー&quot; を送る必要があります（既定: 環境変数
+                     LECTERN_API_KEY、未設定ならキーなし）
+  --max-body-mb N    これより大きいリクエスト本文は 413 で拒否します（既定 64）
+  --max-queue N      処理中または待機中のリクエストが N を超えると 429 で拒否します（既定 16）
+  --no-file-paths    画像は data: URL のみ: ローカルファイルを指す image_url パーツを拒否します
+
+終了ステータス: シグナルで停止したとき 0、モデルを読み込めないかポートをバインドできないとき 1、
+使い方の誤りのとき 2。
+</translation>
+    </message>
+    <message>
+        <source>no model is chosen. Give a .gguf file or a model folder with --model, or choose one in Lectern&apos;s settings.</source>
+        <translation>モデルが選ばれていません。--model で .gguf ファイルかモデルフォルダーを指定するか、Lectern の設定で選んでください。</translation>
+    </message>
+    <message>
+        <source>the model %1 does not exist. Give a .gguf file or a model folder with --model.</source>
+        <translation>モデル %1 は存在しません。--model で .gguf ファイルかモデルフォルダーを指定してください。</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1 without an API key: anyone who can reach this computer can use the model. Set --api-key or LECTERN_API_KEY.</source>
+        <translation>警告: API キーなしで %1 を待ち受けています。このコンピューターに到達できる誰もがモデルを使えます。--api-key または LECTERN_API_KEY を設定してください。</translation>
+    </message>
+    <message>
+        <source>the vision projector %1 does not exist. Give an mmproj .gguf file with --mmproj.</source>
+        <translation>ビジョンプロジェクター %1 は存在しません。--mmproj で mmproj の .gguf ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>一時フォルダーを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意: %1</translation>
+    </message>
+    <message>
+        <source>cannot set up the signal handling.</source>
+        <translation>シグナル処理を設定できません。</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>停止しています</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2039,6 +2476,94 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Automatic (the largest that fits the context)</source>
         <translation>自動（コンテキストに収まる最大の解像度）</translation>
     </message>
+    <message>
+        <source>Local API server</source>
+        <translation>ローカル API サーバー</translation>
+    </message>
+    <message>
+        <source>Serve the model to other apps on this computer (OpenAI-compatible API)</source>
+        <translation>このコンピューター上の他のアプリにモデルを提供する（OpenAI 互換 API）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>API server port</source>
+        <translation>API サーバーのポート</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>None: every app on this computer may connect</source>
+        <translation>なし: このコンピューター上のどのアプリでも接続できます</translation>
+    </message>
+    <message>
+        <source>API key that clients must send</source>
+        <translation>クライアントが送信する必要がある API キー</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隠す</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation>API キーを隠す</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>API キーを表示</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generate a random API key</source>
+        <translation>ランダムな API キーを生成</translation>
+    </message>
+    <message>
+        <source>An API key cannot contain spaces or characters outside ASCII.</source>
+        <translation>API キーには空白や ASCII 以外の文字を使えません。</translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer &lt;key&gt;&quot;. It is stored in plain text in %1.</source>
+        <translation>クライアントは「Authorization: Bearer &lt;key&gt;」として送信します。キーは %1 に平文で保存されます。</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>ベース URL</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>ベース URL をコピー</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Start the API server again</source>
+        <translation>API サーバーをもう一度起動</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2160,6 +2685,10 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>Why the CPU: %1</source>
         <translation>CPU を使う理由: %1</translation>
+    </message>
+    <message>
+        <source>%1. Open the API server settings</source>
+        <translation>%1。API サーバーの設定を開く</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2919,36 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>lectern::chat</name>
+    <message>
+        <source>The request was cancelled before it started.</source>
+        <translation>リクエストは開始前にキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>モデルが読み込まれていません。Lectern でモデルを読み込む（または --model を付けて `lectern serve` を起動する）と、リクエストをもう一度送れます。</translation>
+    </message>
+    <message>
+        <source>The request cannot be turned into a prompt: %1</source>
+        <translation>リクエストをプロンプトにできません: %1</translation>
+    </message>
+    <message>
+        <source>The messages take %1 tokens, but the model&apos;s context holds %2. Send fewer or shorter messages, or load the model with a longer context.</source>
+        <translation>メッセージは %1 トークンですが、モデルのコンテキストには %2 トークンしか入りません。メッセージを減らすか短くするか、より長いコンテキストでモデルを読み込んでください。</translation>
+    </message>
+    <message>
+        <source>The model cannot answer this request: %1</source>
+        <translation>モデルはこのリクエストに応答できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::chat::ChatService</name>
+    <message>
+        <source>The request was cancelled: Lectern is shutting down.</source>
+        <translation>リクエストはキャンセルされました: Lectern を終了しています。</translation>
+    </message>
+</context>
+<context>
     <name>lectern::chat::TurnRunner</name>
     <message>
         <source>Cannot load the model %1: %2</source>
@@ -2518,6 +3077,25 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>page %1: the answer is not complete JSON (%2); raise the token limit</source>
         <translation>ページ %1: 回答が完全な JSON になっていません（%2）。トークン数の上限を上げてください</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::server::ApiServer</name>
+    <message>
+        <source>Port %1 on %2 needs administrator rights. Choose a port above 1023.</source>
+        <translation>%2 のポート %1 には管理者権限が必要です。1023 より大きいポートを選んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Check that the address belongs to this computer (127.0.0.1 for this computer only).</source>
+        <translation>%1 のポート %2 で待ち受けできません: %3。アドレスがこのコンピューターのものか確認してください（このコンピューターだけなら 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>the address is not usable</source>
+        <translation>アドレスを使用できません</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is in use by another program. Choose another port, or stop the other program.</source>
+        <translation>%2 のポート %1 は別のプログラムが使用中です。別のポートを選ぶか、そのプログラムを終了してください。</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +3292,77 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ServerController</name>
+    <message>
+        <source>API server starting…</source>
+        <translation>API サーバーを起動しています…</translation>
+    </message>
+    <message>
+        <source>API server could not start</source>
+        <translation>API サーバーを起動できませんでした</translation>
+    </message>
+    <message>
+        <source>API: %1, %2</source>
+        <translation>API: %1、%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) running</source>
+        <translation>
+            <numerusform>%n 件のリクエストを処理中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 件が待機中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) running</source>
+        <translation>
+            <numerusform>API: %n 件のリクエストを処理中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) waiting</source>
+        <translation>
+            <numerusform>API: %n 件のリクエストが待機中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API server on :%1</source>
+        <translation>API サーバー :%1 で稼働中</translation>
+    </message>
+    <message>
+        <source>Not available: no database could be opened.</source>
+        <translation>利用できません: データベースを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>起動しています…</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 · %2</source>
+        <translation>%1 で待ち受け中 · %2</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>%1 で待ち受け中</translation>
+    </message>
+    <message>
+        <source>The local API server could not start: %1</source>
+        <translation>ローカル API サーバーを起動できませんでした: %1</translation>
     </message>
 </context>
 <context>

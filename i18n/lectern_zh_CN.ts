@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>ApiErrors</name>
+    <message>
+        <source>The HTTP request is malformed. Send a valid HTTP/1.1 request.</source>
+        <translation>HTTP 请求格式错误。请发送有效的 HTTP/1.1 请求。</translation>
+    </message>
+    <message>
+        <source>There is no %1 here. This server answers GET /health, GET /v1/models and POST /v1/chat/completions.</source>
+        <translation>这里没有 %1。此服务器响应 GET /health、GET /v1/models 和 POST /v1/chat/completions。</translation>
+    </message>
+    <message>
+        <source>The request body is larger than this server accepts (%1 MiB). Send smaller pictures or fewer messages, or raise the limit.</source>
+        <translation>请求正文超过此服务器接受的大小（%1 MiB）。请发送更小的图片或更少的消息，或提高上限。</translation>
+    </message>
+    <message>
+        <source>The request failed with HTTP status %1.</source>
+        <translation>请求失败，HTTP 状态为 %1。</translation>
+    </message>
+    <message>
+        <source>The API key is not the one this server was started with. Send the right key as &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>API 密钥与此服务器启动时的密钥不符。请以 &quot;Authorization: Bearer &lt;key&gt;&quot; 发送正确的密钥。</translation>
+    </message>
+    <message>
+        <source>This server needs an API key. Send it as the header &quot;Authorization: Bearer &lt;key&gt;&quot;.</source>
+        <translation>此服务器需要 API 密钥。请通过请求头 &quot;Authorization: Bearer &lt;key&gt;&quot; 发送。</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; use %3.</source>
+        <translation>%1 不接受 %2；请使用 %3。</translation>
+    </message>
+    <message>
+        <source>The server is busy with %1 requests (the most it queues). Retry once one has finished.</source>
+        <translation>服务器正忙于 %1 个请求（队列上限）。请在其中一个完成后重试。</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>未加载模型。请在 Lectern 中加载模型（或用 --model 启动 `lectern serve`），然后重新发送请求。</translation>
+    </message>
+    <message>
+        <source>The server is stopping. Send the request again once it is back.</source>
+        <translation>服务器正在停止。请在它恢复后重新发送请求。</translation>
+    </message>
+    <message>
+        <source>The server failed on this request (%1). Other requests are not affected; please report this.</source>
+        <translation>服务器处理此请求时失败（%1）。其他请求不受影响；请报告此问题。</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>生成失败：%1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled: the server is stopping.</source>
+        <translation>请求已取消：服务器正在停止。</translation>
+    </message>
+    <message>
+        <source>The client closed the connection before the answer was ready; the completion was cancelled.</source>
+        <translation>客户端在回答完成前关闭了连接；本次补全已取消。</translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
         <source>Version %1</source>
@@ -352,6 +411,10 @@ Exit status: 0 when the answer is complete or hit --max-tokens, 1 on an error, 2
     <message>
         <source>An empty file name was given.</source>
         <translation>给出了空的文件名。</translation>
+    </message>
+    <message>
+        <source>Without a window: lectern inspect|ask|extract|export|serve ... (serve: the local OpenAI-compatible API server); lectern MODE --help shows each mode&apos;s options.</source>
+        <translation>无窗口：lectern inspect|ask|extract|export|serve ...（serve：本地 OpenAI 兼容 API 服务器）；lectern 模式 --help 显示各模式的选项。</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1294,61 @@ model failed (the other rows are still written), 2 on a usage error or an unusab
     </message>
 </context>
 <context>
+    <name>ImageInputs</name>
+    <message>
+        <source>%1 cannot be read as a picture: %2</source>
+        <translation>无法将 %1 读取为图片：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 content, not a picture; send a PNG, JPEG, WebP, GIF, BMP or TIFF image.</source>
+        <translation>%1 的内容是 %2，不是图片；请发送 PNG、JPEG、WebP、GIF、BMP 或 TIFF 图片。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent to the model: %2</source>
+        <translation>无法将 %1 发送给模型：%2</translation>
+    </message>
+    <message>
+        <source>it has no decodable picture</source>
+        <translation>其中没有可解码的图片</translation>
+    </message>
+    <message>
+        <source>Remote image URLs are not fetched; send the picture as a data: URL or a local path.</source>
+        <translation>不会获取远程图片 URL；请以 data: URL 或本地路径发送图片。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid file: URL; write it as file:///absolute/path.png.</source>
+        <translation>%1 不是有效的 file: URL；请写成 file:///absolute/path.png。</translation>
+    </message>
+    <message>
+        <source>The image URL must be a data: URL (data:image/png;base64,...), a file:// URL or an absolute local path; got &quot;%1&quot;.</source>
+        <translation>图片 URL 必须是 data: URL（data:image/png;base64,...）、file:// URL 或本地绝对路径；收到的是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>This server does not read local files (it was started with --no-file-paths); send the picture as a data: URL.</source>
+        <translation>此服务器不读取本地文件（启动时使用了 --no-file-paths）；请以 data: URL 发送图片。</translation>
+    </message>
+    <message>
+        <source>The data: URL is malformed: it needs a comma before the data, as in data:image/png;base64,iVBORw0....</source>
+        <translation>data: URL 格式错误：数据前需要一个逗号，例如 data:image/png;base64,iVBORw0....。</translation>
+    </message>
+    <message>
+        <source>The base64 data of the data: URL is malformed (only A-Z, a-z, 0-9, +, / and = padding are allowed).</source>
+        <translation>data: URL 的 base64 数据格式错误（只允许 A-Z、a-z、0-9、+、/ 以及 = 填充）。</translation>
+    </message>
+    <message>
+        <source>The data: URL holds no data.</source>
+        <translation>data: URL 中没有数据。</translation>
+    </message>
+    <message>
+        <source>The picture could not be stored in a temporary file: %1</source>
+        <translation>无法将图片保存到临时文件：%1</translation>
+    </message>
+    <message>
+        <source>The data: URL</source>
+        <translation>该 data: URL</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>PDF files</source>
@@ -1557,6 +1675,12 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Regenerate the answer</source>
         <translation>重新生成回答</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for %n API request(s)…</source>
+        <translation>
+            <numerusform>正在等待 %n 个 API 请求…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageRepository</name>
@@ -1658,6 +1782,217 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>Close the model setup</source>
         <translation>关闭模型设置</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiProtocol</name>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;messages&apos;: empty array. Send at least one message.</source>
+        <translation>&apos;messages&apos; 无效：数组为空。请至少发送一条消息。</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>Messages with role &apos;function&apos; are deprecated and not supported; use &apos;tool&apos; messages.</source>
+        <translation>角色为 &apos;function&apos; 的消息已弃用且不受支持；请使用 &apos;tool&apos; 消息。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;%1.role&apos;: &apos;%2&apos;. Supported values are &apos;system&apos;, &apos;developer&apos;, &apos;user&apos;, &apos;assistant&apos; and &apos;tool&apos;.</source>
+        <translation>&apos;%1.role&apos; 的值 &apos;%2&apos; 无效。支持的值为 &apos;system&apos;、&apos;developer&apos;、&apos;user&apos;、&apos;assistant&apos; 和 &apos;tool&apos;。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tool calls are supported.</source>
+        <translation>&apos;%1.type&apos; 无效：只支持 &quot;function&quot; 工具调用。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.function.name&apos;: expected a non-empty string.</source>
+        <translation>&apos;%1.function.name&apos; 无效：应为非空字符串。</translation>
+    </message>
+    <message>
+        <source>a string holding a JSON object</source>
+        <translation>包含 JSON 对象的字符串</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: the arguments must be the JSON text of an object, as in &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;.</source>
+        <translation>&apos;%1&apos; 无效：参数必须是对象的 JSON 文本，例如 &quot;{\&quot;city\&quot;: \&quot;Paris\&quot;}&quot;。</translation>
+    </message>
+    <message>
+        <source>a string or an array of content parts</source>
+        <translation>字符串或内容部分数组</translation>
+    </message>
+    <message>
+        <source>Content parts of type &apos;%1&apos; are not supported; Lectern reads &apos;text&apos; and &apos;image_url&apos; parts.</source>
+        <translation>不支持类型为 &apos;%1&apos; 的内容部分；Lectern 读取 &apos;text&apos; 和 &apos;image_url&apos; 部分。</translation>
+    </message>
+    <message>
+        <source>Pictures can only be sent in user messages.</source>
+        <translation>图片只能在用户消息中发送。</translation>
+    </message>
+    <message>
+        <source>The loaded model %1 cannot see images; load a model with a vision encoder (mmproj).</source>
+        <translation>已加载的模型 %1 无法查看图片；请加载带视觉编码器（mmproj）的模型。</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation>大于 %1 且不超过 %2 的</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从 %1 到 %2 的</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a value %2, but got %3 instead.</source>
+        <translation>&apos;%1&apos; 无效：应为%2值，但收到的是 %3。</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist: this server has the model &apos;%2&apos; loaded. Send &quot;model&quot;: &quot;%2&quot; or leave it out.</source>
+        <translation>模型 &apos;%1&apos; 不存在：此服务器加载的是模型 &apos;%2&apos;。请发送 &quot;model&quot;: &quot;%2&quot; 或省略该字段。</translation>
+    </message>
+    <message>
+        <source>Only one choice per request is supported (&apos;n&apos; must be 1); send several requests instead.</source>
+        <translation>每个请求只支持一个候选（&apos;n&apos; 必须为 1）；请改为发送多个请求。</translation>
+    </message>
+    <message>
+        <source>Stop sequences are not supported; leave out &apos;stop&apos; and cut the answer yourself.</source>
+        <translation>不支持停止序列；请省略 &apos;stop&apos;，自行截断回答。</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;logprobs&apos;.</source>
+        <translation>不支持对数概率；请省略 &apos;logprobs&apos;。</translation>
+    </message>
+    <message>
+        <source>Log probabilities are not supported; leave out &apos;top_logprobs&apos;.</source>
+        <translation>不支持对数概率；请省略 &apos;top_logprobs&apos;。</translation>
+    </message>
+    <message>
+        <source>&apos;logit_bias&apos; is not supported; leave it out.</source>
+        <translation>不支持 &apos;logit_bias&apos;；请省略它。</translation>
+    </message>
+    <message>
+        <source>&apos;frequency_penalty&apos; is not supported; use &apos;presence_penalty&apos; or &apos;repetition_penalty&apos; instead.</source>
+        <translation>不支持 &apos;frequency_penalty&apos;；请改用 &apos;presence_penalty&apos; 或 &apos;repetition_penalty&apos;。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is deprecated and not supported; use &apos;tools&apos; instead.</source>
+        <translation>&apos;%1&apos; 已弃用且不受支持；请改用 &apos;tools&apos;。</translation>
+    </message>
+    <message>
+        <source>Audio output is not supported; leave out &apos;audio&apos;.</source>
+        <translation>不支持音频输出；请省略 &apos;audio&apos;。</translation>
+    </message>
+    <message>
+        <source>Only text output is supported (&apos;modalities&apos;: [&quot;text&quot;]).</source>
+        <translation>只支持文本输出（&apos;modalities&apos;: [&quot;text&quot;]）。</translation>
+    </message>
+    <message>
+        <source>&apos;stream_options&apos; is only allowed when &apos;stream&apos; is true.</source>
+        <translation>只有当 &apos;stream&apos; 为 true 时才允许 &apos;stream_options&apos;。</translation>
+    </message>
+    <message>
+        <source>&apos;enable_thinking&apos; and &apos;chat_template_kwargs.enable_thinking&apos; disagree; send one of them.</source>
+        <translation>&apos;enable_thinking&apos; 与 &apos;chat_template_kwargs.enable_thinking&apos; 不一致；请只发送其中一个。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;top_k&apos;: expected -1 or 0 (off) or a positive integer, but got %1.</source>
+        <translation>&apos;top_k&apos; 无效：应为 -1 或 0（关闭）或正整数，但收到的是 %1。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;seed&apos;: expected a non-negative integer, but got %1.</source>
+        <translation>&apos;seed&apos; 无效：应为非负整数，但收到的是 %1。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1&apos;: expected a positive integer, but got %2.</source>
+        <translation>&apos;%1&apos; 无效：应为正整数，但收到的是 %2。</translation>
+    </message>
+    <message>
+        <source>response_format {&quot;type&quot;: &quot;json_object&quot;} is not supported: Lectern&apos;s constrained decoding writes only the properties a schema names. Send {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}} instead.</source>
+        <translation>不支持 response_format {&quot;type&quot;: &quot;json_object&quot;}：Lectern 的约束解码只写出架构中列出的属性。请改为发送 {&quot;type&quot;: &quot;json_schema&quot;, &quot;json_schema&quot;: {&quot;name&quot;: ..., &quot;schema&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}}}。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;response_format.type&apos;: &apos;%1&apos;. Supported values are &apos;text&apos; and &apos;json_schema&apos;.</source>
+        <translation>&apos;response_format.type&apos; 的值 &apos;%1&apos; 无效。支持的值为 &apos;text&apos; 和 &apos;json_schema&apos;。</translation>
+    </message>
+    <message>
+        <source>The JSON schema cannot be used for constrained decoding: %1</source>
+        <translation>该 JSON 架构无法用于约束解码：%1</translation>
+    </message>
+    <message>
+        <source>A &apos;tool_choice&apos; that names or forces a function is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>不支持指定或强制某个函数的 &apos;tool_choice&apos;；请使用 &quot;auto&quot; 或 &quot;none&quot;。</translation>
+    </message>
+    <message>
+        <source>tool_choice &quot;required&quot; is not supported; use &quot;auto&quot; or &quot;none&quot;.</source>
+        <translation>不支持 tool_choice &quot;required&quot;；请使用 &quot;auto&quot; 或 &quot;none&quot;。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;tool_choice&apos;: &apos;%1&apos;. Supported values are &apos;auto&apos; and &apos;none&apos;.</source>
+        <translation>&apos;tool_choice&apos; 的值 &apos;%1&apos; 无效。支持的值为 &apos;auto&apos; 和 &apos;none&apos;。</translation>
+    </message>
+    <message>
+        <source>Invalid &apos;%1.type&apos;: only &quot;function&quot; tools are supported.</source>
+        <translation>&apos;%1.type&apos; 无效：只支持 &quot;function&quot; 工具。</translation>
+    </message>
+    <message>
+        <source>The conversation cannot be written in the model&apos;s chat template: %1</source>
+        <translation>无法用模型的聊天模板写出该对话：%1</translation>
+    </message>
+    <message>
+        <source>The JSON body is nested more than %1 levels deep; send a flatter request.</source>
+        <translation>JSON 正文的嵌套超过 %1 层；请发送更扁平的请求。</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1. Send a JSON object in UTF-8.</source>
+        <translation>无法解析请求的 JSON 正文：%1。请发送 UTF-8 编码的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>We could not parse the JSON body of your request: %1</source>
+        <translation>无法解析请求的 JSON 正文：%1</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object, but it is %1.</source>
+        <translation>请求正文必须是 JSON 对象，但它是%1。</translation>
+    </message>
+    <message>
+        <source>The request could not be read: %1</source>
+        <translation>无法读取请求：%1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an unknown value</source>
+        <translation>未知值</translation>
+    </message>
+    <message>
+        <source>Invalid type for &apos;%1&apos;: expected %2, but got %3 instead.</source>
+        <translation>&apos;%1&apos; 的类型无效：应为%2，但收到的是%3。</translation>
+    </message>
+    <message>
+        <source>Missing required parameter: &apos;%1&apos;.</source>
+        <translation>缺少必需参数：&apos;%1&apos;。</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +2205,105 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>&apos;%1&apos; is not an option; serve takes only options.</source>
+        <translation>&apos;%1&apos; 不是选项；serve 只接受选项。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  lectern serve [--model MODEL] [--mmproj FILE] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key KEY] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+Serves the model through a local OpenAI-compatible API without opening a window:
+GET /health, GET /v1/models and POST /v1/chat/completions (streaming with server-sent events,
+pictures as data URLs or file paths, thinking with &quot;enable_thinking&quot;, JSON schemas in
+&quot;response_format&quot;, tool calls). Requests are answered one after another by the one model.
+Nothing is stored in Lectern&apos;s conversations.
+
+Once serving, it prints &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot; to standard
+output; one line per request goes to standard error. Ctrl+C (SIGINT) or SIGTERM stops it.
+
+  --model MODEL      a .gguf file or a HuggingFace model folder (default: the model chosen in Lectern&apos;s
+                     settings)
+  --mmproj FILE      the vision projector GGUF (default: found next to the model)
+  --device DEVICE    auto (Vulkan when available), cpu or vulkan (default: the settings&apos; choice)
+  --context N        context length in tokens per request (default: the settings&apos; choice, else 8192)
+  --host ADDRESS     the address to listen on (default 127.0.0.1: this computer only)
+  --port N           the port (default 8080; 0 picks a free one)
+  --api-key KEY      clients must send &quot;Authorization: Bearer KEY&quot; (default: the environment variable
+                     LECTERN_API_KEY; none when unset)
+  --max-body-mb N    larger request bodies are refused with 413 (default 64)
+  --max-queue N      requests running or waiting beyond N are refused with 429 (default 16)
+  --no-file-paths    pictures only as data URLs: refuse image_url parts that name local files
+
+Exit status: 0 when stopped by a signal, 1 when the model cannot be loaded or the port not bound,
+2 on a usage error.
+</source>
+        <translation>用法：
+  lectern serve [--model 模型] [--mmproj 文件] [--device auto|cpu|vulkan] [--context N]
+                [--host 127.0.0.1] [--port 8080] [--api-key 密钥] [--max-body-mb N] [--max-queue N]
+                [--no-file-paths]
+
+不打开窗口，通过本地 OpenAI 兼容 API 提供模型：
+GET /health、GET /v1/models 和 POST /v1/chat/completions（使用 server-sent events 流式传输，
+图片可用 data: URL 或文件路径，用 &quot;enable_thinking&quot; 开启思考，&quot;response_format&quot; 中的
+JSON 架构，工具调用）。请求由唯一的模型依次回答。
+不会在 Lectern 的对话中保存任何内容。
+
+开始提供服务后，它会向标准输出写入 &quot;Lectern API server listening on http://HOST:PORT (model NAME)&quot;；
+每个请求向标准错误输出写一行。Ctrl+C（SIGINT）或 SIGTERM 可停止它。
+
+  --model 模型         .gguf 文件或 HuggingFace 模型文件夹（默认：Lectern 设置中选择的模型）
+  --mmproj 文件        视觉投影器 GGUF（默认：在模型旁边找到的文件）
+  --device 设备        auto（可用时使用 Vulkan）、cpu 或 vulkan（默认：设置中的选择）
+  --context N        每个请求的上下文长度（词元数，默认：设置中的选择，否则为 8192）
+  --host 地址          监听的地址（默认 127.0.0.1：仅本机）
+  --port N           端口（默认 8080；0 表示选择一个空闲端口）
+  --api-key 密钥       客户端必须发送 &quot;Authorization: Bearer 密钥&quot;（默认：环境变量 LECTERN_API_KEY；
+                     未设置时不需要密钥）
+  --max-body-mb N    更大的请求正文将以 413 拒绝（默认 64）
+  --max-queue N      运行或等待中的请求超过 N 时以 429 拒绝（默认 16）
+  --no-file-paths    图片只能用 data: URL：拒绝指向本地文件的 image_url 部分
+
+退出状态：被信号停止时为 0，无法加载模型或无法绑定端口时为 1，用法错误时为 2。
+</translation>
+    </message>
+    <message>
+        <source>no model is chosen. Give a .gguf file or a model folder with --model, or choose one in Lectern&apos;s settings.</source>
+        <translation>未选择模型。请用 --model 指定 .gguf 文件或模型文件夹，或在 Lectern 的设置中选择一个。</translation>
+    </message>
+    <message>
+        <source>the model %1 does not exist. Give a .gguf file or a model folder with --model.</source>
+        <translation>模型 %1 不存在。请用 --model 指定 .gguf 文件或模型文件夹。</translation>
+    </message>
+    <message>
+        <source>warning: listening on %1 without an API key: anyone who can reach this computer can use the model. Set --api-key or LECTERN_API_KEY.</source>
+        <translation>警告：正在无 API 密钥地监听 %1：任何能访问本机的人都能使用该模型。请设置 --api-key 或 LECTERN_API_KEY。</translation>
+    </message>
+    <message>
+        <source>the vision projector %1 does not exist. Give an mmproj .gguf file with --mmproj.</source>
+        <translation>视觉投影器 %1 不存在。请用 --mmproj 指定 mmproj .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>cannot set up the signal handling.</source>
+        <translation>无法设置信号处理。</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2035,6 +2469,94 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
         <source>Automatic (the largest that fits the context)</source>
         <translation>自动（能放入上下文的最大分辨率）</translation>
     </message>
+    <message>
+        <source>Local API server</source>
+        <translation>本地 API 服务器</translation>
+    </message>
+    <message>
+        <source>Serve the model to other apps on this computer (OpenAI-compatible API)</source>
+        <translation>向本机上的其他应用提供模型（OpenAI 兼容 API）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>API server port</source>
+        <translation>API 服务器端口</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>None: every app on this computer may connect</source>
+        <translation>无：本机上的任何应用都可以连接</translation>
+    </message>
+    <message>
+        <source>API key that clients must send</source>
+        <translation>客户端必须发送的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation>隐藏 API 密钥</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>显示 API 密钥</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generate a random API key</source>
+        <translation>生成随机 API 密钥</translation>
+    </message>
+    <message>
+        <source>An API key cannot contain spaces or characters outside ASCII.</source>
+        <translation>API 密钥不能包含空格或 ASCII 以外的字符。</translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer &lt;key&gt;&quot;. It is stored in plain text in %1.</source>
+        <translation>客户端以“Authorization: Bearer &lt;key&gt;”发送它。它以明文保存在 %1 中。</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>复制基础 URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Start the API server again</source>
+        <translation>再次启动 API 服务器</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2156,6 +2678,10 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>Why the CPU: %1</source>
         <translation>使用 CPU 的原因：%1</translation>
+    </message>
+    <message>
+        <source>%1. Open the API server settings</source>
+        <translation>%1。打开 API 服务器设置</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2912,36 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     </message>
 </context>
 <context>
+    <name>lectern::chat</name>
+    <message>
+        <source>The request was cancelled before it started.</source>
+        <translation>请求在开始前已被取消。</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Load a model in Lectern (or start `lectern serve` with --model) and send the request again.</source>
+        <translation>未加载模型。请在 Lectern 中加载模型（或用 --model 启动 `lectern serve`），然后重新发送请求。</translation>
+    </message>
+    <message>
+        <source>The request cannot be turned into a prompt: %1</source>
+        <translation>无法将请求转换为提示词：%1</translation>
+    </message>
+    <message>
+        <source>The messages take %1 tokens, but the model&apos;s context holds %2. Send fewer or shorter messages, or load the model with a longer context.</source>
+        <translation>这些消息占用 %1 个词元，但模型的上下文只能容纳 %2 个。请发送更少或更短的消息，或以更长的上下文加载模型。</translation>
+    </message>
+    <message>
+        <source>The model cannot answer this request: %1</source>
+        <translation>模型无法回答此请求：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::chat::ChatService</name>
+    <message>
+        <source>The request was cancelled: Lectern is shutting down.</source>
+        <translation>请求已取消：Lectern 正在关闭。</translation>
+    </message>
+</context>
+<context>
     <name>lectern::chat::TurnRunner</name>
     <message>
         <source>Cannot load the model %1: %2</source>
@@ -2514,6 +3070,25 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>page %1: the answer is not complete JSON (%2); raise the token limit</source>
         <translation>第 %1 页：回答不是完整的 JSON（%2）；请提高词元上限</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::server::ApiServer</name>
+    <message>
+        <source>Port %1 on %2 needs administrator rights. Choose a port above 1023.</source>
+        <translation>%2 上的端口 %1 需要管理员权限。请选择大于 1023 的端口。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Check that the address belongs to this computer (127.0.0.1 for this computer only).</source>
+        <translation>无法在 %1 的端口 %2 上监听：%3。请检查该地址是否属于本机（仅本机请用 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>the address is not usable</source>
+        <translation>该地址不可用</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is in use by another program. Choose another port, or stop the other program.</source>
+        <translation>%2 上的端口 %1 已被另一个程序占用。请选择其他端口，或关闭该程序。</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +3285,77 @@ Exit status: 0 when every file was imported, 1 when any failed, 2 on a usage err
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ServerController</name>
+    <message>
+        <source>API server starting…</source>
+        <translation>API 服务器正在启动…</translation>
+    </message>
+    <message>
+        <source>API server could not start</source>
+        <translation>API 服务器无法启动</translation>
+    </message>
+    <message>
+        <source>API: %1, %2</source>
+        <translation>API：%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) running</source>
+        <translation>
+            <numerusform>%n 个请求正在运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个正在等待</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) running</source>
+        <translation>
+            <numerusform>API：%n 个请求正在运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>API: %n request(s) waiting</source>
+        <translation>
+            <numerusform>API：%n 个请求正在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API server on :%1</source>
+        <translation>API 服务器运行于 :%1</translation>
+    </message>
+    <message>
+        <source>Not available: no database could be opened.</source>
+        <translation>不可用：无法打开数据库。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 · %2</source>
+        <translation>正在监听 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>The local API server could not start: %1</source>
+        <translation>本地 API 服务器无法启动：%1</translation>
     </message>
 </context>
 <context>

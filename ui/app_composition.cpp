@@ -13,6 +13,7 @@
 #include "ui/chat_controller.h"
 #include "ui/extraction_controller.h"
 #include "ui/main_window.h"
+#include "ui/server_controller.h"
 
 namespace lectern::ui {
 
@@ -29,7 +30,7 @@ AppComposition::AppComposition(QObject* parent) : QObject(parent)
     m_chatController = std::make_unique<ChatController>(m_database);
     ChatController::setInstance(m_chatController.get());
     // The user's settings (QML singleton AppSettings); the advanced sampling overrides apply to every turn.
-    m_appSettings = std::make_unique<AppSettings>();
+    m_appSettings = std::make_unique<AppSettings>(nullptr);
     AppSettings::setInstance(m_appSettings.get());
     m_chatController->setSamplingOverrides(m_appSettings->samplingForTurns());
     connect(m_appSettings.get(), &AppSettings::samplingOverridesChanged, m_chatController.get(),
@@ -48,12 +49,32 @@ AppComposition::AppComposition(QObject* parent) : QObject(parent)
     // Extraction batches (the Extract view): their own worker and model, the same database.
     m_extractionController = std::make_unique<ExtractionController>(m_database);
     ExtractionController::setInstance(m_extractionController.get());
+    // The local API server: on at launch when the setting is (a failed start is shown, the setting stays on).
+    m_serverController = std::make_unique<ServerController>(m_appSettings.get(), m_chatController->chatService());
+    ServerController::setInstance(m_serverController.get());
+    connect(m_serverController.get(), &ServerController::startFailed, this, [this](const QString& message) {
+        m_serverNotice = message;
+        m_chatController->showError(message);
+    });
+    connect(m_serverController.get(), &ServerController::stateChanged, this, [this] {
+        // Started after all (or switched off): the failure notice no longer holds.
+        if (m_serverNotice.isEmpty() || !m_serverController->errorString().isEmpty())
+            return;
+        if (m_chatController->lastError() == m_serverNotice)
+            m_chatController->clearError();
+        m_serverNotice.clear();
+    });
+    connect(m_serverController.get(), &ServerController::activityChanged, m_chatController.get(),
+            [this] { m_chatController->setApiActivity(m_serverController->activeRequests()); });
+    m_serverController->applySettings();
     m_engine = std::make_unique<QQmlApplicationEngine>();
 }
 
 AppComposition::~AppComposition()
 {
     m_engine.reset();
+    ServerController::setInstance(nullptr);
+    m_serverController.reset();  // stops the server while the chat service still runs
     ExtractionController::setInstance(nullptr);
     m_extractionController.reset();
     if (m_appSettings)

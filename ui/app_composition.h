@@ -1,5 +1,5 @@
-// app_composition.h: the desktop app as one object: conversation storage, chat controller, settings and the QML main
-// window, composed the same way for `lectern` (ui/main.cpp) and for the end-to-end tests.
+// app_composition.h: the desktop app as one object: conversation storage, chat controller, settings, the local API
+// server and the QML main window, composed the same way for `lectern` (ui/main.cpp) and for the end-to-end tests.
 #pragma once
 
 #include <QObject>
@@ -21,6 +21,7 @@ namespace lectern::ui {
 class AppSettings;
 class ChatController;
 class ExtractionController;
+class ServerController;
 
 class AppComposition : public QObject {
     Q_OBJECT
@@ -39,6 +40,8 @@ public:
     QQuickWindow* window() const { return m_window; }
     ChatController& chatController() { return *m_chatController; }
     AppSettings& appSettings() { return *m_appSettings; }
+    // The local API server (settings → Local API server), on the chat controller's ChatService.
+    ServerController& serverController() { return *m_serverController; }
     const std::optional<storage::Database>& database() const { return m_database; }
 
     // `lectern FILE...` and files handed over by a second launch: a new conversation with the files as its
@@ -54,6 +57,9 @@ private:
     std::unique_ptr<ChatController> m_chatController;
     std::unique_ptr<AppSettings> m_appSettings;
     std::unique_ptr<ExtractionController> m_extractionController;  // the Extract view's (QML singleton)
+    // Its ApiServer queues on m_chatController's ChatService: made after it, destroyed before it.
+    std::unique_ptr<ServerController> m_serverController;
+    QString m_serverNotice;  // the server's start failure shown in the window, until it starts or is turned off
     std::unique_ptr<QQmlApplicationEngine> m_engine;  // last: the window goes before what it uses
     QPointer<QQuickWindow> m_window;
 };

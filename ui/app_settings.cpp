@@ -36,7 +36,7 @@ AppSettings* AppSettings::create(QQmlEngine*, QJSEngine*)
         QJSEngine::setObjectOwnership(g_instance.data(), QJSEngine::CppOwnership);
         return g_instance.data();
     }
-    return new AppSettings();  // the engine owns it
+    return new AppSettings(nullptr);  // the engine owns it
 }
 
 chat::SamplingOverrides AppSettings::samplingForTurns() const

@@ -34,7 +34,9 @@ class AppSettings : public lectern::app::Settings {  // qualified in full: QML t
     Q_PROPERTY(QString startupLanguage READ startupLanguage CONSTANT)
 
 public:
-    explicit AppSettings(QObject* parent = nullptr);
+    // No default argument on purpose: Qt 6.4 builds a default-constructible QML singleton with `new T` and never
+    // asks create(), which left QML with a second AppSettings whose changes the program's instance never signalled.
+    explicit AppSettings(QObject* parent);
     // A settings file of its own (tests); the default constructor uses the platform's usual place.
     explicit AppSettings(const QString& iniPath, QObject* parent = nullptr);
 

@@ -6,6 +6,8 @@
 #include <QJSEngine>
 #include <QPointer>
 
+#include <algorithm>
+
 #include "app/importers/import_cache.h"
 #include "app/storage/attachment_repository.h"
 #include "app/storage/conversation_repository.h"
@@ -85,6 +87,10 @@ ChatController::ChatController(std::optional<storage::Database> database, QObjec
         setLastError(message);
         emit modelLoadFailed(message);
     });
+    connect(m_chat.get(), &chat::ChatService::turnStarted, this, [this] {
+        setApiRequestsAhead(0);
+        setTurnRunning(true);
+    });
     connect(m_chat.get(), &chat::ChatService::turnStarted, this, &ChatController::onTurnStarted);
     connect(m_chat.get(), &chat::ChatService::conversationTokensCounted, this, [this](qint64 id, qint64 tokens) {
         if (id == m_currentId && tokens >= 0)
@@ -103,8 +109,13 @@ ChatController::ChatController(std::optional<storage::Database> database, QObjec
                                        {QStringLiteral("error"), e.error}};
         emit promptEstimateChanged();
     });
+    connect(m_chat.get(), &chat::ChatService::turnFinished, this, [this] {
+        setApiRequestsAhead(0);
+        setTurnRunning(false);
+    });
     connect(m_chat.get(), &chat::ChatService::turnFinished, this, &ChatController::onTurnFinished);
     connect(m_chat.get(), &chat::ChatService::prefillProgress, this, [this](qint64 done, qint64 total) {
+        setApiRequestsAhead(0);
         m_prefillDone = done;
         m_prefillTotal = total;
         emit prefillChanged();
@@ -160,6 +171,30 @@ void ChatController::setLastError(const QString& message)
         return;
     m_lastError = message;
     emit lastErrorChanged();
+}
+
+void ChatController::setApiActivity(int activeRequests)
+{
+    m_apiActive = std::max(0, activeRequests);
+    // Requests that arrive later queue behind the pending turn: the count ahead of it only goes down.
+    if (m_apiRequestsAhead > m_apiActive)
+        setApiRequestsAhead(m_apiActive);
+}
+
+void ChatController::setApiRequestsAhead(int count)
+{
+    if (m_apiRequestsAhead == count)
+        return;
+    m_apiRequestsAhead = count;
+    emit apiRequestsAheadChanged();
+}
+
+void ChatController::setTurnRunning(bool running)
+{
+    if (m_turnRunning == running)
+        return;
+    m_turnRunning = running;
+    emit turnRunningChanged(running);
 }
 
 void ChatController::clearError()
@@ -547,6 +582,8 @@ void ChatController::startTurnIn(qint64 conversationId, const QString& question,
     if (m_viewingTurn)
         m_messages->beginTurn(question);
     setBusy(true);
+    // What the API server has running or queued now goes first (ChatService runs in submission order).
+    setApiRequestsAhead(m_apiActive);
     m_chat->sendTurn(request);
 }
 

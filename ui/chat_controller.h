@@ -65,6 +65,9 @@ class ChatController : public QObject {
     Q_PROPERTY(QString searchText READ searchText NOTIFY searchChanged)
     Q_PROPERTY(QVariantList searchHits READ searchHits NOTIFY searchChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // API server requests (ServerController) queued before the sent turn: it starts when they are done. 0 once the
+    // turn started (or when none were ahead of it).
+    Q_PROPERTY(int apiRequestsAhead READ apiRequestsAhead NOTIFY apiRequestsAheadChanged)
 
 public:
     // Without a database (it could not be opened) the window still works, but nothing is listed or kept.
@@ -107,6 +110,11 @@ public:
     QString searchText() const { return m_searchText; }
     QVariantList searchHits() const { return m_searchHits; }
     QString lastError() const { return m_lastError; }
+    int apiRequestsAhead() const { return m_apiRequestsAhead; }
+    // The window's turn is on the inference worker: between its turnStarted and turnFinished.
+    bool turnRunning() const { return m_turnRunning; }
+    // The API server's running and queued completions (ServerController::activeRequests), as they change.
+    void setApiActivity(int activeRequests);
 
     // Applied to every turn sent from now on (tests: fixed seed, few tokens; later the advanced settings panel).
     void setSamplingOverrides(const chat::SamplingOverrides& sampling) { m_sampling = sampling; }
@@ -168,6 +176,8 @@ signals:
     void undoTimeoutMsChanged();
     void searchChanged();
     void lastErrorChanged();
+    void apiRequestsAheadChanged();
+    void turnRunningChanged(bool running);
     void modelLoaded(const QString& modelName);
     void modelLoadFailed(const QString& message);
     // After each turn's answer is stored (or failed: error is not empty).
@@ -187,6 +197,8 @@ private:
     void setBusy(bool busy);
     void setCurrent(qint64 id);
     void setLastError(const QString& message);
+    void setApiRequestsAhead(int count);
+    void setTurnRunning(bool running);
     void flushStream();
     void onTurnStarted(qint64 conversationId, qint64 userMessageId, qint64 assistantMessageId);
     void onTurnFinished(const chat::TurnResult& result);
@@ -217,6 +229,9 @@ private:
     QVariantMap m_promptEstimate;
     quint64 m_estimateSerial = 0;
     QString m_lastError;
+    int m_apiActive = 0;            // the API server's completions running or queued
+    int m_apiRequestsAhead = 0;     // of those, the ones sent before the window's pending turn
+    bool m_turnRunning = false;
 
     quint64 m_resendSerial = 0;     // attachments of a re-sent question being rebuilt (0: none)
     qint64 m_resendConversationId = 0;

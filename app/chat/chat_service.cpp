@@ -13,6 +13,16 @@ ChatService::ChatService(const storage::Database& database, QObject* parent) : Q
     // Storage connections must close on the thread that opened them: the runner dies on its own thread.
     connect(&m_thread, &QThread::finished, m_runner, &QObject::deleteLater);
 
+    // The model the API server answers with: recorded on the worker as soon as it is known (direct connections).
+    connect(m_runner, &TurnRunner::modelLoaded, m_runner, [this](const ModelInfo& info) {
+        QMutexLocker lock(&m_modelMutex);
+        m_currentModel = info;
+    }, Qt::DirectConnection);
+    connect(m_runner, &TurnRunner::modelLoadFailed, m_runner, [this] {
+        QMutexLocker lock(&m_modelMutex);
+        m_currentModel.reset();
+    }, Qt::DirectConnection);
+
     // Runner -> service signals cross threads: queued, delivered on this object's thread.
     connect(m_runner, &TurnRunner::modelLoaded, this, &ChatService::modelLoaded);
     connect(m_runner, &TurnRunner::modelLoadFailed, this, &ChatService::modelLoadFailed);
@@ -40,7 +50,51 @@ ChatService::~ChatService()
 void ChatService::loadModel(const ModelOptions& options)
 {
     TurnRunner* runner = m_runner;
-    QMetaObject::invokeMethod(runner, [runner, options] { runner->loadModel(options); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(runner, [this, runner, options] {
+        {  // the old model is gone once the load starts
+            QMutexLocker lock(&m_modelMutex);
+            m_currentModel.reset();
+        }
+        runner->loadModel(options);
+    }, Qt::QueuedConnection);
+}
+
+namespace {
+
+// A queued completion: if the worker stops before running it (the service is destroyed), the job still finishes,
+// as cancelled, so that nobody waits for it forever.
+struct PendingCompletion {
+    std::shared_ptr<CompletionJob> job;
+    bool ran = false;
+
+    ~PendingCompletion()
+    {
+        if (ran || !job || !job->onFinished)
+            return;
+        CompletionOutcome outcome;
+        outcome.errorKind = CompletionOutcome::ErrorKind::Cancelled;
+        outcome.error = ChatService::tr("The request was cancelled: Lectern is shutting down.");
+        job->onFinished(outcome);
+    }
+};
+
+}  // namespace
+
+void ChatService::submitCompletion(std::shared_ptr<CompletionJob> job)
+{
+    TurnRunner* runner = m_runner;
+    auto pending = std::make_shared<PendingCompletion>();
+    pending->job = std::move(job);
+    QMetaObject::invokeMethod(runner, [runner, pending] {
+        pending->ran = true;
+        runner->runCompletion(pending->job);
+    }, Qt::QueuedConnection);
+}
+
+std::optional<ModelInfo> ChatService::currentModel() const
+{
+    QMutexLocker lock(&m_modelMutex);
+    return m_currentModel;
 }
 
 void ChatService::sendTurn(const TurnRequest& request)
@@ -54,8 +108,13 @@ void ChatService::sendTurn(const TurnRequest& request)
 void ChatService::setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling)
 {
     TurnRunner* runner = m_runner;
-    QMetaObject::invokeMethod(runner, [runner, pixels, sampling] { runner->setVisionBudget(pixels, sampling); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(runner, [this, runner, pixels, sampling] {
+        if (!runner->setVisionBudget(pixels, sampling))
+            return;
+        QMutexLocker lock(&m_modelMutex);  // what the API server scales pictures to
+        if (m_currentModel)
+            m_currentModel->visionPixels = pixels;
+    }, Qt::QueuedConnection);
 }
 
 void ChatService::estimatePrompt(quint64 requestId, qint64 promptTokens)

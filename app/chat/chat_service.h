@@ -2,10 +2,15 @@
 // sent from the UI thread, the answer streamed back as queued signals and saved to the database as it arrives.
 #pragma once
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
+#include <memory>
+#include <optional>
+
 #include "app/chat/chat_types.h"
+#include "app/chat/completion_job.h"
 #include "app/storage/database.h"
 
 namespace lectern::chat {
@@ -40,6 +45,14 @@ public:
     // answer is kept with the finish reason "cancelled"). Call it on the service's thread.
     void cancel();
 
+    // Thread-safe (the API server's threads call it): queues a stateless completion on the worker, in order with the
+    // turns; it runs with the loaded model and stores nothing. The job's callbacks run on the worker thread and its
+    // onFinished is called exactly once (also when no model is loaded or it was cancelled while queued).
+    void submitCompletion(std::shared_ptr<CompletionJob> job);
+    // Thread-safe: the loaded model (a copy), or nothing while none is loaded (before the first load, after a failed
+    // one, and while another model loads).
+    std::optional<ModelInfo> currentModel() const;
+
     // Turns sent whose turnFinished has not arrived yet.
     int pendingTurns() const { return m_pendingTurns; }
 
@@ -63,6 +76,8 @@ private:
     TurnRunner* m_runner = nullptr;  // lives on m_thread; deleted there when it finishes
     quint64 m_sentTurns = 0;
     int m_pendingTurns = 0;
+    mutable QMutex m_modelMutex;
+    std::optional<ModelInfo> m_currentModel;  // guarded by m_modelMutex; written on the worker thread
 };
 
 }  // namespace lectern::chat

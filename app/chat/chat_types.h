@@ -49,6 +49,7 @@ struct ModelInfo {
     qint64 memoryUsedBytes = 0;        // weights + session
     qint64 memoryTotalBytes = 0;       // the device's memory; 0 when unknown (CPU)
     QString fallbackReason;            // why "auto" runs on the CPU; empty when the requested device is used
+    app::VisionPixelBudget visionPixels;  // the image budget in force (the API server scales pictures to it)
 };
 
 // What a prompt of some length will need before it is sent (Engine::estimate_prompt), for long documents.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "app/chat/completion_runner.h"
 #include "app/chat/prompt_builder.h"
 #include "app/importers/importer.h"
 #include "app/storage/attachment_repository.h"
@@ -290,13 +291,26 @@ void TurnRunner::loadModel(const ModelOptions& options)
     d->info.memoryUsedBytes = qint64(summary.weight_bytes + summary.session_bytes);
     d->info.memoryTotalBytes = qint64(summary.device_memory_bytes);
     d->info.fallbackReason = fromStd(summary.fallback_reason);
+    d->info.visionPixels = options.visionPixels;
     d->options = options;
     d->engine.emplace(std::move(engine).value());
     d->session.emplace(std::move(session).value());
     emit modelLoaded(d->info);
 }
 
-void TurnRunner::setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling)
+void TurnRunner::runCompletion(const std::shared_ptr<CompletionJob>& job)
+{
+    CompletionModel model;
+    if (d->engine && d->session) {
+        model.engine = &*d->engine;
+        model.session = &*d->session;
+        model.modelName = d->info.modelName;
+        model.contextLength = d->info.contextLength;
+    }
+    chat::runCompletion(*job, model);
+}
+
+bool TurnRunner::setVisionBudget(const app::VisionPixelBudget& pixels, const app::VideoSampling& sampling)
 {
     ModelOptions options = d->options;
     options.visionPixels = pixels;
@@ -305,12 +319,14 @@ void TurnRunner::setVisionBudget(const app::VisionPixelBudget& pixels, const app
         const Status status = d->engine->set_vision_budget(engineVisionBudget(options));
         if (!status.is_ok()) {
             emit warning(tr("The image budget was not changed: %1").arg(fromStd(status.message())));
-            return;
+            return false;
         }
     }
     d->options.visionPixels = pixels;
     d->options.videoSampling = sampling;
+    d->info.visionPixels = pixels;
     d->historyVisuals.clear();  // sized for the old budget
+    return true;
 }
 
 void TurnRunner::estimatePrompt(quint64 requestId, qint64 promptTokens)

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/chat/chat_types.h"
+#include "app/chat/completion_job.h"
 #include "app/storage/database.h"
 
 namespace lectern::chat {
@@ -32,8 +33,8 @@ public:
     void runTurn(const lectern::chat::TurnRequest& request, quint64 turnNumber);
 
     // The vision budget for the next turns (kept for the next loadModel too until that one brings its own).
-    // A budget the engine refuses is reported with warning() and the previous one stays.
-    void setVisionBudget(const lectern::app::VisionPixelBudget& pixels, const lectern::app::VideoSampling& sampling);
+    // A budget the engine refuses is reported with warning() and the previous one stays (false).
+    bool setVisionBudget(const lectern::app::VisionPixelBudget& pixels, const lectern::app::VideoSampling& sampling);
 
     // What a prompt of promptTokens tokens needs (memory, approximate time) at the loaded context. Emits
     // promptEstimated with requestId, or with an error when no model is loaded.
@@ -42,6 +43,9 @@ public:
     // Counts the prompt tokens of a stored conversation (its messages, their attachments' text and, for a vision
     // model, their pictures as the next turn sends them again) with the loaded model's template. Emits conversationTokensCounted; -1 when no model is loaded or it cannot be read.
     void countConversationTokens(qint64 conversationId);
+
+    // Runs one stateless API completion with the loaded model's session (completion_runner.h); stores nothing.
+    void runCompletion(const std::shared_ptr<lectern::chat::CompletionJob>& job);
 
     // Thread-safe: stops the running turn (if its number is <= turnNumber) and any queued one up to it. The answer
     // so far is kept with the finish reason "cancelled".

@@ -19,6 +19,8 @@ const QString kKvPrecision = QStringLiteral("model/kvCachePrecision");
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLanguage = QStringLiteral("appearance/language");
 const QString kServer = QStringLiteral("server/enabled");
+const QString kServerPort = QStringLiteral("server/port");
+const QString kServerApiKey = QStringLiteral("server/apiKey");
 const QString kSamplingGroup = QStringLiteral("sampling/");
 const QString kImageResolution = QStringLiteral("vision/imageResolution");
 const QString kVideoFps = QStringLiteral("vision/videoFps");
@@ -149,6 +151,7 @@ QString Settings::kvCachePrecision() const { return choice(kKvPrecision, kvCache
 QString Settings::theme() const { return choice(kTheme, themes()); }
 QString Settings::language() const { return m_settings->value(kLanguage).toString(); }
 bool Settings::serverEnabled() const { return m_settings->value(kServer, false).toBool(); }
+QString Settings::serverApiKey() const { return m_settings->value(kServerApiKey).toString(); }
 QString Settings::fileName() const { return m_settings->fileName(); }
 
 int Settings::contextLength() const
@@ -158,6 +161,15 @@ int Settings::contextLength() const
     if (!ok || tokens <= 0)
         return 0;
     return std::clamp(tokens, minContextLength(), maxContextLength());
+}
+
+int Settings::serverPort() const
+{
+    bool ok = false;
+    const int port = m_settings->value(kServerPort, defaultServerPort()).toInt(&ok);
+    if (!ok || port < minServerPort() || port > maxServerPort())
+        return defaultServerPort();
+    return port;
 }
 
 QVariantMap Settings::samplingOverrides() const
@@ -244,6 +256,22 @@ void Settings::setServerEnabled(bool enabled)
 {
     if (store(kServer, enabled))
         emit serverEnabledChanged();
+}
+
+void Settings::setServerPort(int port)
+{
+    if (port >= minServerPort() && port <= maxServerPort() && store(kServerPort, port))
+        emit serverPortChanged();
+}
+
+void Settings::setServerApiKey(const QString& key)
+{
+    // The key travels in an HTTP header: printable ASCII without spaces, so that what the user sees is what a
+    // client must send.
+    static const QRegularExpression headerSafe(QStringLiteral("^[\\x21-\\x7e]*$"));
+    const QString value = key.trimmed();
+    if (headerSafe.match(value).hasMatch() && store(kServerApiKey, value))
+        emit serverApiKeyChanged();
 }
 
 void Settings::setSamplingOverrides(const QVariantMap& overrides)

@@ -1,6 +1,6 @@
 // settings.h: the user's persistent choices (model, device, context, KV cache precision, theme, language, sampling
-// overrides, image token budget, model download address), stored with QSettings and exposed as notifying
-// properties for the UI.
+// overrides, image token budget, model download address, the local API server), stored with QSettings and exposed
+// as notifying properties for the UI.
 #pragma once
 
 #include <QObject>
@@ -27,6 +27,8 @@ class Settings : public QObject {
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool serverEnabled READ serverEnabled WRITE setServerEnabled NOTIFY serverEnabledChanged)
+    Q_PROPERTY(int serverPort READ serverPort WRITE setServerPort NOTIFY serverPortChanged)
+    Q_PROPERTY(QString serverApiKey READ serverApiKey WRITE setServerApiKey NOTIFY serverApiKeyChanged)
     Q_PROPERTY(QVariantMap samplingOverrides READ samplingOverrides WRITE setSamplingOverrides NOTIFY
                    samplingOverridesChanged)
     Q_PROPERTY(QString imageResolution READ imageResolution WRITE setImageResolution NOTIFY visionBudgetChanged)
@@ -66,6 +68,11 @@ public:
     static int minContextLength() { return 512; }
     static int maxContextLength() { return 262144; }  // Qwen3.5's native context (qwen35.md)
     static QString defaultDownloadUrl();
+    // The local API server (off by default) listens on 127.0.0.1:serverPort; only `lectern serve --host` binds
+    // elsewhere.
+    static int defaultServerPort() { return 8080; }
+    static int minServerPort() { return 1; }
+    static int maxServerPort() { return 65535; }
 
     // The platform's usual place (QSettings with the application's organisation and name).
     explicit Settings(QObject* parent = nullptr);
@@ -81,6 +88,10 @@ public:
     QString theme() const;
     QString language() const;   // "" follows the system; otherwise a locale name such as "de" or "zh_CN"
     bool serverEnabled() const;
+    int serverPort() const;
+    // "" (no key needed) or the key clients must send as "Authorization: Bearer <key>". Stored in plain text in
+    // the settings file (fileName()), like the rest of the settings.
+    QString serverApiKey() const;
     QVariantMap samplingOverrides() const;  // only the keys that are set; values are double or qlonglong
     QString imageResolution() const;
     qint64 imageMaxPixels() const { return imageMaxPixelsFor(imageResolution()); }
@@ -96,6 +107,8 @@ public:
     void setTheme(const QString& theme);
     void setLanguage(const QString& language);
     void setServerEnabled(bool enabled);
+    void setServerPort(int port);                   // outside [minServerPort, maxServerPort]: ignored
+    void setServerApiKey(const QString& key);       // trimmed; a key with spaces or control characters is ignored
     void setSamplingOverrides(const QVariantMap& overrides);  // unknown keys and non-numbers are dropped
     void setImageResolution(const QString& resolution);  // unknown names are ignored
     void setVideoFps(double fps);                         // clamped to [minVideoFps, maxVideoFps]; NaN ignored
@@ -116,6 +129,8 @@ signals:
     void themeChanged();
     void languageChanged();
     void serverEnabledChanged();
+    void serverPortChanged();
+    void serverApiKeyChanged();
     void samplingOverridesChanged();
     void visionBudgetChanged();  // image resolution, video fps or frame budget
     void downloadChanged();

@@ -1,20 +1,28 @@
 // test_ui_accessibility.cpp: a sweep over every control the real window shows (the chat view, the first-run model
-// dialog, the settings, About and page-range dialogs, the Extract view): each button, combo box, text field, spin box, slider and switch
-// has an accessible name and takes the keyboard focus with Tab, so everything works without a mouse.
+// dialog, the settings (with the local API server section), About and page-range dialogs, the Extract view): each
+// button, combo box, text field, spin box, slider and switch has an accessible name and takes the keyboard focus
+// with Tab, so everything works without a mouse. The local API server is on (listening on a free port), so its
+// status-line indicator and its settings (the switch enabled) are swept too.
 #include <QAccessible>
 #include <QGuiApplication>
 #include <QSet>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
 
 #include <memory>
+#include <optional>
 
 #include "app/app_info.h"
+#include "app/chat/chat_service.h"
+#include "app/storage/database.h"
+#include "ui/app_settings.h"
 #include "ui/main_window.h"
+#include "ui/server_controller.h"
 
 Q_IMPORT_QML_PLUGIN(LecternPlugin)
 
@@ -109,6 +117,10 @@ class TestAccessibility : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::optional<lectern::storage::Database> m_database;
+    std::unique_ptr<lectern::chat::ChatService> m_chat;
+    std::unique_ptr<lectern::ui::AppSettings> m_settings;
+    std::unique_ptr<lectern::ui::ServerController> m_server;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow* m_window = nullptr;
 
@@ -162,6 +174,26 @@ private slots:
         for (const char* variable : {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"})
             qputenv(variable, m_dir.filePath(QLatin1String(variable)).toLocal8Bit());
         lectern::app::AppInfo::applyIdentity();
+
+        // The local API server switched on (on a port free now), behind the window's QML singletons.
+        lectern::storage::StorageResult<lectern::storage::Database> opened =
+            lectern::storage::Database::open(m_dir.filePath(QStringLiteral("lectern.db")));
+        QVERIFY2(opened.ok(), qPrintable(opened.status().message()));
+        m_database = opened.value();
+        m_chat = std::make_unique<lectern::chat::ChatService>(*m_database);
+        m_settings = std::make_unique<lectern::ui::AppSettings>(nullptr);
+        lectern::ui::AppSettings::setInstance(m_settings.get());
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        m_settings->setServerPort(port);
+        m_settings->setServerEnabled(true);
+        m_server = std::make_unique<lectern::ui::ServerController>(m_settings.get(), m_chat.get());
+        lectern::ui::ServerController::setInstance(m_server.get());
+        m_server->applySettings();
+        QVERIFY2(m_server->listening(), qPrintable(m_server->settingsStatusText()));
+
         m_engine = std::make_unique<QQmlApplicationEngine>();
         QString error;
         m_window = lectern::ui::loadMainWindow(*m_engine, &error);
@@ -169,7 +201,15 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void cleanupTestCase() { m_engine.reset(); }
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        lectern::ui::ServerController::setInstance(nullptr);
+        m_server.reset();
+        lectern::ui::AppSettings::setInstance(nullptr);
+        m_settings.reset();
+        m_chat.reset();
+    }
 
     // No model configured: the first-run dialog is open over the chat view.
     void firstRunDialog()
@@ -182,7 +222,7 @@ private slots:
         QTRY_VERIFY(!setup->property("visible").toBool());
     }
 
-    void chatView() { check("chat view", m_window->contentItem(), 8); }
+    void chatView() { check("chat view", m_window->contentItem(), 10); }
 
     void settingsDialog()
     {
@@ -190,7 +230,7 @@ private slots:
         QVERIFY(settings);
         QVERIFY(QMetaObject::invokeMethod(settings, "open"));
         QTRY_VERIFY(settings->property("opened").toBool());
-        check("settings dialog", popupItem("settingsDialog"), 12);
+        check("settings dialog", popupItem("settingsDialog"), 18);
         QVERIFY(QMetaObject::invokeMethod(settings, "close"));
         QTRY_VERIFY(!settings->property("visible").toBool());
     }

@@ -100,7 +100,9 @@ ApplicationWindow {
     AboutDialog {
         id: aboutDialog
     }
-    footer: StatusLine {}
+    footer: StatusLine {
+        onServerSettingsRequested: settingsDialog.openServerSection()
+    }
 
     header: AppHeader {
         productName: window.productName

@@ -93,13 +93,27 @@ Item {
             }
         }
 
-        BusyIndicator {
-            objectName: "streamingIndicator"
+        RowLayout {
             visible: message.streaming && message.content.length === 0
-            running: visible
-            implicitWidth: 28
-            implicitHeight: 28
-            Accessible.name: qsTr("Generating the answer")
+            spacing: 8
+
+            BusyIndicator {
+                objectName: "streamingIndicator"
+                visible: parent.visible
+                running: visible
+                implicitWidth: 28
+                implicitHeight: 28
+                Accessible.name: waitingLabel.visible ? waitingLabel.text : qsTr("Generating the answer")
+            }
+            // Requests to the local API server came first: the one model answers them before this question.
+            Label {
+                id: waitingLabel
+                objectName: "apiWaitLabel"
+                visible: ChatController.apiRequestsAhead > 0
+                text: qsTr("Waiting for %n API request(s)…", "", ChatController.apiRequestsAhead)
+                font.pixelSize: 12
+                color: message.palette.placeholderText
+            }
         }
 
         ColumnLayout {

@@ -1,7 +1,8 @@
 // SettingsDialog.qml: the settings page (Ctrl+,): model, device, context size, KV cache precision, image token
-// budget (image resolution, video frames per second and frame budget), theme, language. Changes are saved at once;
-// model, device, context and KV precision take effect when the model is loaded again, the image budget at once
-// (the next question and the attachments' token estimates).
+// budget (image resolution, video frames per second and frame budget), theme, language, and the local API server
+// (switch, port, API key, base URL, status). Changes are saved at once; model, device, context and KV precision take
+// effect when the model is loaded again, the image budget at once (the next question and the attachments' token
+// estimates), the server's switch, port and key at once (ServerController restarts it).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -22,7 +23,8 @@ Dialog {
     // A standard button takes its accessible name from its text only once a screen reader is running: name it now.
     Component.onCompleted: standardButton(Dialog.Close).Accessible.name = standardButton(Dialog.Close).text
     anchors.centerIn: Overlay.overlay
-    width: Math.min(560, parent ? parent.width - 80 : 560)
+    // Wide enough for the video row and the server's key row; the window is at least 760 wide.
+    width: Math.min(680, parent ? parent.width - 80 : 680)
 
     ModelSetup {
         id: setup
@@ -41,6 +43,30 @@ Dialog {
         onAccepted: dialog.chooseModel(AppSettings.localPath(selectedFolder))
     }
 
+    // Opens the dialog at the local API server's section (the status line's server indicator).
+    function openServerSection() {
+        open();
+        scrollToServer.restart();
+    }
+    // Once the dialog is laid out: its server section in view, the switch focused.
+    Timer {
+        id: scrollToServer
+        interval: 0
+        onTriggered: {
+            const flickable = scroll.contentItem as Flickable;
+            if (flickable)
+                flickable.contentY = Math.max(0, Math.min(serverHeading.y, flickable.contentHeight - flickable.height));
+            serverSwitch.forceActiveFocus();
+        }
+    }
+
+    // Stores a typed or generated key; one the settings refuse is put back and explained.
+    function setApiKey(key) {
+        AppSettings.serverApiKey = key;
+        apiKeyNote.rejected = key.trim() !== AppSettings.serverApiKey;
+        apiKeyField.text = apiKeyNote.rejected ? key : AppSettings.serverApiKey;
+    }
+
     function chooseModel(path) {
         const problem = setup.checkModelPath(path);
         modelError.text = problem;
@@ -51,6 +77,7 @@ Dialog {
     }
 
     ScrollView {
+        id: scroll
         anchors.fill: parent
         implicitHeight: form.implicitHeight
         contentWidth: availableWidth
@@ -273,6 +300,140 @@ Dialog {
                 font.pixelSize: 11
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
+            }
+
+            // The local OpenAI-compatible API server (ServerController): off by default, 127.0.0.1 only.
+            Label {
+                id: serverHeading
+                objectName: "settingsServerHeading"
+                text: qsTr("Local API server")
+                font.weight: Font.DemiBold
+                topPadding: 8
+                Layout.columnSpan: 2
+            }
+            Switch {
+                id: serverSwitch
+                objectName: "settingsServerSwitch"
+                text: qsTr("Serve the model to other apps on this computer (OpenAI-compatible API)")
+                checked: AppSettings.serverEnabled
+                enabled: ServerController.available
+                onToggled: AppSettings.serverEnabled = checked
+                Accessible.name: text
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                // The long text wraps inside the dialog instead of being cut off.
+                contentItem: Label {
+                    leftPadding: serverSwitch.indicator.width + serverSwitch.spacing
+                    text: serverSwitch.text
+                    wrapMode: Text.WordWrap
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+
+            Label { text: qsTr("Port") }
+            SpinBox {
+                objectName: "settingsServerPort"
+                from: 1
+                to: 65535
+                editable: true
+                value: AppSettings.serverPort
+                // A port is a number, not a quantity: no digit grouping ("8080", not "8,080").
+                textFromValue: function(value) { return String(value); }
+                valueFromText: function(text) { return parseInt(text, 10); }
+                validator: IntValidator { bottom: 1; top: 65535 }
+                onValueModified: AppSettings.serverPort = value
+                Accessible.name: qsTr("API server port")
+            }
+
+            Label { text: qsTr("API key") }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: apiKeyField
+                    objectName: "settingsServerApiKey"
+                    text: AppSettings.serverApiKey
+                    echoMode: showKeyButton.checked ? TextInput.Normal : TextInput.Password
+                    placeholderText: qsTr("None: every app on this computer may connect")
+                    Layout.fillWidth: true
+                    onEditingFinished: dialog.setApiKey(text)
+                    Accessible.name: qsTr("API key that clients must send")
+                }
+                Button {
+                    id: showKeyButton
+                    objectName: "settingsServerShowKey"
+                    text: checked ? qsTr("Hide") : qsTr("Show")
+                    checkable: true
+                    Accessible.name: checked ? qsTr("Hide the API key") : qsTr("Show the API key")
+                }
+                Button {
+                    objectName: "settingsServerGenerateKey"
+                    text: qsTr("Generate")
+                    onClicked: dialog.setApiKey(ServerController.generateApiKey())
+                    Accessible.name: qsTr("Generate a random API key")
+                }
+            }
+            Item { implicitWidth: 1 }
+            Label {
+                id: apiKeyNote
+                objectName: "settingsServerKeyNote"
+                property bool rejected: false
+                text: rejected ? qsTr("An API key cannot contain spaces or characters outside ASCII.")
+                      : qsTr("Clients send it as \"Authorization: Bearer <key>\". It is stored in plain text in %1.")
+                        .arg(ServerController.settingsFile)
+                color: rejected ? "#c0392b" : palette.placeholderText
+                font.pixelSize: 11
+                wrapMode: Text.WrapAnywhere
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1  // wraps in the column's width instead of widening it
+            }
+
+            Label { text: qsTr("Base URL") }
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    objectName: "settingsServerUrl"
+                    text: ServerController.baseUrl
+                    font.family: "monospace"
+                    elide: Text.ElideMiddle
+                    Layout.fillWidth: true
+                }
+                Button {
+                    id: copyUrlButton
+                    objectName: "settingsServerCopyUrl"
+                    property bool copied: false
+                    text: copied ? qsTr("Copied") : qsTr("Copy")
+                    onClicked: {
+                        ServerController.copyToClipboard(ServerController.baseUrl);
+                        copied = true;
+                        copiedTimer.restart();
+                    }
+                    Accessible.name: qsTr("Copy the base URL")
+                    Timer {
+                        id: copiedTimer
+                        interval: 1500
+                        onTriggered: copyUrlButton.copied = false
+                    }
+                }
+            }
+
+            Label { text: qsTr("Status") }
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    objectName: "settingsServerStatus"
+                    text: ServerController.settingsStatusText
+                    color: ServerController.errorString.length > 0 ? "#c0392b" : palette.windowText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Accessible.name: text
+                }
+                Button {
+                    objectName: "settingsServerRetry"
+                    visible: ServerController.errorString.length > 0
+                    text: qsTr("Try again")
+                    onClicked: ServerController.retry()
+                    Accessible.name: qsTr("Start the API server again")
+                }
             }
         }
     }

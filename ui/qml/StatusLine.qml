@@ -1,5 +1,6 @@
 // StatusLine.qml: the window's footer: which model is loaded, where it runs (Vulkan GPU, lavapipe or the CPU
-// reference), how much memory it uses out of the device's, and why it fell back to the CPU when it did.
+// reference), how much memory it uses out of the device's, why it fell back to the CPU when it did, and the local
+// API server's state (listening, requests running and waiting, or why it could not start).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -8,6 +9,9 @@ import Lectern
 ToolBar {
     id: statusLine
     objectName: "statusLine"
+
+    // The API server indicator was clicked: the owner opens the settings at the server's section.
+    signal serverSettingsRequested()
 
     // "1.2" (GiB, one decimal below 10, whole numbers above).
     function gib(bytes) {
@@ -63,6 +67,43 @@ ToolBar {
             elide: Text.ElideMiddle
             Layout.fillWidth: true
             Accessible.name: text
+        }
+        // The local API server, when it is on: a click opens its settings.
+        ToolButton {
+            id: serverIndicator
+            objectName: "statusServerButton"
+            visible: ServerController.statusText.length > 0
+            readonly property bool busy: ServerController.activeRequests > 0
+            readonly property bool failed: ServerController.errorString.length > 0
+            topPadding: 0
+            bottomPadding: 0
+            leftPadding: 6
+            rightPadding: 6
+            focusPolicy: Qt.TabFocus
+            onClicked: statusLine.serverSettingsRequested()
+            Accessible.name: qsTr("%1. Open the API server settings").arg(ServerController.statusText)
+            ToolTip.visible: hovered
+            ToolTip.delay: 500
+            ToolTip.text: failed ? ServerController.errorString : ServerController.baseUrl
+            contentItem: RowLayout {
+                spacing: 4
+                BusyIndicator {
+                    objectName: "statusServerBusy"
+                    visible: serverIndicator.busy
+                    running: visible
+                    implicitWidth: 14
+                    implicitHeight: 14
+                    padding: 0
+                    Accessible.ignored: true
+                }
+                Label {
+                    objectName: "statusServerLabel"
+                    text: ServerController.statusText
+                    font.pixelSize: 11
+                    color: serverIndicator.failed ? "#c0392b" : palette.placeholderText
+                    Accessible.ignored: true
+                }
+            }
         }
         Label {
             id: deviceLabel

@@ -23,6 +23,8 @@ private slots:
         QCOMPARE(settings.theme(), QStringLiteral("system"));
         QCOMPARE(settings.language(), QString());
         QVERIFY(!settings.serverEnabled());
+        QCOMPARE(settings.serverPort(), 8080);
+        QCOMPARE(settings.serverApiKey(), QString());
         QVERIFY(settings.samplingOverrides().isEmpty());
         QCOMPARE(settings.downloadUrl(), Settings::defaultDownloadUrl());
         QVERIFY(settings.downloadUrl().startsWith(QStringLiteral("https://")));
@@ -44,6 +46,11 @@ private slots:
             settings.setTheme(QStringLiteral("dark"));
             settings.setLanguage(QStringLiteral("zh_CN"));
             settings.setServerEnabled(true);
+            QSignalSpy portChanged(&settings, &Settings::serverPortChanged);
+            settings.setServerPort(9123);
+            settings.setServerPort(9123);
+            QCOMPARE(portChanged.size(), 1);
+            settings.setServerApiKey(QStringLiteral(" sk-local-123 "));
             settings.setSamplingOverrides({{QStringLiteral("temperature"), 0.3}, {QStringLiteral("topK"), 40},
                                            {QStringLiteral("seed"), 0}, {QStringLiteral("maxTokens"), 2048}});
             settings.setDownloadUrl(QStringLiteral("http://127.0.0.1:8080/model.gguf"));
@@ -58,6 +65,8 @@ private slots:
         QCOMPARE(again.theme(), QStringLiteral("dark"));
         QCOMPARE(again.language(), QStringLiteral("zh_CN"));
         QVERIFY(again.serverEnabled());
+        QCOMPARE(again.serverPort(), 9123);
+        QCOMPARE(again.serverApiKey(), QStringLiteral("sk-local-123"));
         const QVariantMap sampling = again.samplingOverrides();
         QCOMPARE(sampling.size(), 4);
         QCOMPARE(sampling.value(QStringLiteral("temperature")).toDouble(), 0.3);
@@ -102,6 +111,16 @@ private slots:
         QCOMPARE(settings.downloadUrl(), Settings::defaultDownloadUrl());
         settings.setDownloadSha256(QStringLiteral("xyz"));
         QCOMPARE(settings.downloadSha256(), QString());
+        QSignalSpy serverChanged(&settings, &Settings::serverPortChanged);
+        settings.setServerPort(0);
+        settings.setServerPort(65536);
+        settings.setServerPort(-80);
+        QCOMPARE(settings.serverPort(), 8080);
+        QCOMPARE(serverChanged.size(), 0);
+        settings.setServerApiKey(QStringLiteral("two words"));  // not sendable as one header token
+        settings.setServerApiKey(QStringLiteral("line\nbreak"));
+        settings.setServerApiKey(QStringLiteral("schl\u00fcssel"));
+        QCOMPARE(settings.serverApiKey(), QString());
     }
 
     void handEditedFileFallsBackToDefaults()
@@ -111,13 +130,14 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("[model]\ndevice=gpu9000\ncontextLength=lots\nkvCachePrecision=f8\n"
-                   "[appearance]\ntheme=neon\n[sampling]\ntemperature=hot\ntopP=0.8\n");
+                   "[appearance]\ntheme=neon\n[sampling]\ntemperature=hot\ntopP=0.8\n[server]\nport=99999\n");
         file.close();
         Settings settings(path);
         QCOMPARE(settings.device(), QStringLiteral("auto"));
         QCOMPARE(settings.contextLength(), 0);
         QCOMPARE(settings.kvCachePrecision(), QStringLiteral("f16"));
         QCOMPARE(settings.theme(), QStringLiteral("system"));
+        QCOMPARE(settings.serverPort(), 8080);
         QCOMPARE(settings.samplingOverrides(), QVariantMap({{QStringLiteral("topP"), 0.8}}));
     }
 };
