@@ -34,6 +34,9 @@ ChatService::ChatService(const storage::Database& database, QObject* parent) : Q
     connect(m_runner, &TurnRunner::promptEstimated, this, &ChatService::promptEstimated);
     connect(m_runner, &TurnRunner::conversationTokensCounted, this, &ChatService::conversationTokensCounted);
     connect(m_runner, &TurnRunner::turnFinished, this, [this](const TurnResult& result) {
+        if (++m_runnerFinished <= m_finishedTurns)
+            return;  // cancel() already finished this turn before the worker reached it
+        m_finishedTurns = m_runnerFinished;
         --m_pendingTurns;
         emit turnFinished(result);
     });
@@ -134,6 +137,23 @@ void ChatService::countConversationTokens(qint64 conversationId)
 void ChatService::cancel()
 {
     m_runner->cancelThrough(m_sentTurns);
+    // The worker enters a turn only after it has finished the one before, and checks the cancel mark on entering:
+    // when every turn it has entered has also finished here, the turns after them cannot start any more (they wait
+    // behind API completions). Finish them now, in order, rather than when the worker gets to them.
+    const quint64 begun = m_runner->begunThrough();
+    if (begun > m_finishedTurns || m_finishedTurns >= m_sentTurns)
+        return;  // one is running (it stops at its next token and finishes itself), or nothing is waiting
+    const quint64 from = m_finishedTurns + 1;
+    const quint64 through = m_sentTurns;
+    m_finishedTurns = through;
+    QMetaObject::invokeMethod(this, [this, from, through] {
+        for (quint64 turn = from; turn <= through; ++turn) {
+            TurnResult result;
+            result.error = TurnRunner::tr("The question was cancelled before it was sent.");  // as the worker says it
+            --m_pendingTurns;
+            emit turnFinished(result);
+        }
+    }, Qt::QueuedConnection);
 }
 
 }  // namespace lectern::chat

@@ -42,7 +42,8 @@ public:
     // Counts the prompt tokens of a stored conversation with the loaded model: -> conversationTokensCounted.
     void countConversationTokens(qint64 conversationId);
     // Stops the running turn and every turn sent before this call; each still ends with turnFinished (the partial
-    // answer is kept with the finish reason "cancelled"). Call it on the service's thread.
+    // answer is kept with the finish reason "cancelled"). Turns the worker has not reached (waiting behind API
+    // completions) finish at once, in order, without waiting for it. Call it on the service's thread.
     void cancel();
 
     // Thread-safe (the API server's threads call it): queues a stateless completion on the worker, in order with the
@@ -75,6 +76,8 @@ private:
     QThread m_thread;
     TurnRunner* m_runner = nullptr;  // lives on m_thread; deleted there when it finishes
     quint64 m_sentTurns = 0;
+    quint64 m_finishedTurns = 0;       // turnFinished emitted for turns 1..m_finishedTurns
+    quint64 m_runnerFinished = 0;      // turnFinished received from the runner (one per turn, in order)
     int m_pendingTurns = 0;
     mutable QMutex m_modelMutex;
     std::optional<ModelInfo> m_currentModel;  // guarded by m_modelMutex; written on the worker thread

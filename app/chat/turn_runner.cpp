@@ -393,6 +393,7 @@ void TurnRunner::countConversationTokens(qint64 conversationId)
 
 void TurnRunner::runTurn(const TurnRequest& request, quint64 turnNumber)
 {
+    m_begunThrough = turnNumber;  // before the cancel check: ChatService::cancel relies on the order
     TurnResult result;
     auto finishWith = [&](const QString& error) {
         result.error = error;

@@ -50,6 +50,8 @@ public:
     // Thread-safe: stops the running turn (if its number is <= turnNumber) and any queued one up to it. The answer
     // so far is kept with the finish reason "cancelled".
     void cancelThrough(quint64 turnNumber);
+    // Thread-safe: the number of the last turn runTurn was entered for (0: none yet).
+    quint64 begunThrough() const { return m_begunThrough.load(); }
 
 signals:
     void modelLoaded(const lectern::chat::ModelInfo& info);
@@ -67,6 +69,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
     std::atomic<quint64> m_cancelThrough{0};
+    std::atomic<quint64> m_begunThrough{0};
 };
 
 }  // namespace lectern::chat

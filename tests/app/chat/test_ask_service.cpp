@@ -208,6 +208,55 @@ private slots:
         QCOMPARE(conversationCount(), before + 1);
     }
 
+    void cancelFinishesATurnWaitingBehindAnApiCompletion()
+    {
+        ChatService chat(*m_database);
+        QVERIFY(loadModel(chat, m_model));
+        const int before = conversationCount();
+        // An API completion holds the worker (its prefill callback waits for the test to let it go).
+        std::atomic<bool> release{false};
+        std::atomic<bool> holding{false};
+        std::atomic<int> jobFinished{0};
+        auto job = std::make_shared<CompletionJob>();
+        job->request.messages.push_back(lectern::ChatMessage::make(lectern::ChatRole::User, "Hold on."));
+        job->settings.max_tokens = 2;
+        job->onPrefillProgress = [&](int64_t, int64_t) {
+            holding = true;
+            while (!release.load())
+                QThread::msleep(5);
+        };
+        job->onFinished = [&](const CompletionOutcome&) { ++jobFinished; };
+        chat.submitCompletion(job);
+        QTRY_VERIFY_WITH_TIMEOUT(holding.load(), 60000);
+
+        QSignalSpy started(&chat, &ChatService::turnStarted);
+        QSignalSpy finished(&chat, &ChatService::turnFinished);
+        chat.sendTurn({std::nullopt, QStringLiteral("First"), {}, false, {}});
+        chat.sendTurn({std::nullopt, QStringLiteral("Second"), {}, false, {}});
+        QCOMPARE(chat.pendingTurns(), 2);
+        chat.cancel();
+        // Both end while the worker is still busy with the completion.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
+        QVERIFY(holding.load() && jobFinished.load() == 0);
+        QCOMPARE(chat.pendingTurns(), 0);
+        for (const QList<QVariant>& signal : std::as_const(finished)) {
+            const TurnResult result = signal.at(0).value<TurnResult>();
+            QVERIFY2(result.error.startsWith(QStringLiteral("The question was cancelled")), qPrintable(result.error));
+        }
+
+        // When the worker gets to them they do not run, and nothing finishes twice.
+        release = true;
+        QTRY_COMPARE_WITH_TIMEOUT(jobFinished.load(), 1, 60000);
+        chat.sendTurn({std::nullopt, QStringLiteral("Third"), {}, false, {}});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 3);
+        QVERIFY2(finished.at(2).at(0).value<TurnResult>().ok(), qPrintable(finished.at(2).at(0).value<TurnResult>().error));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(conversationCount(), before + 1);
+        QCOMPARE(chat.pendingTurns(), 0);
+    }
+
     void unknownConversationStoresNothing()
     {
         ChatService chat(*m_database);
