@@ -3,6 +3,7 @@
 // completion queued on ChatService's worker and cancelled when its client goes away or the server stops.
 #include "app/server/api_server.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -535,6 +536,9 @@ ApiServer::~ApiServer()
     stop();
     for (std::thread& reaper : d->reapers)
         reaper.join();
+    // Every server thread has ended: deliver what they posted and the event loop has not (the last requests' log
+    // lines, when the loop stopped first).
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     std::lock_guard lock(d->state->mutex);
     d->state->owner.clear();
 }
