@@ -207,11 +207,8 @@ void ServerController::apply()
     onListeningChanged();
 }
 
-void ServerController::onListeningChanged()
+void ServerController::refreshStatusTexts()
 {
-    if (!listening() && m_active != 0)
-        onActivityChanged();  // a stopped server has nothing running
-    emit stateChanged();
     const QString status = statusText();
     const QString settingsStatus = settingsStatusText();
     if (status != m_lastStatus || settingsStatus != m_lastSettingsStatus) {
@@ -221,19 +218,21 @@ void ServerController::onListeningChanged()
     }
 }
 
+void ServerController::onListeningChanged()
+{
+    if (!listening() && m_active != 0)
+        onActivityChanged();  // a stopped server has nothing running
+    emit stateChanged();
+    refreshStatusTexts();
+}
+
 void ServerController::onActivityChanged()
 {
     const bool listening = m_server && m_server->isListening();
     m_running = listening ? m_server->runningRequests() : 0;
     m_active = listening ? m_running + m_server->queuedRequests() : 0;
     emit activityChanged();
-    const QString status = statusText();
-    const QString settingsStatus = settingsStatusText();
-    if (status != m_lastStatus || settingsStatus != m_lastSettingsStatus) {
-        m_lastStatus = status;
-        m_lastSettingsStatus = settingsStatus;
-        emit statusTextChanged();
-    }
+    refreshStatusTexts();
 }
 
 }  // namespace lectern::ui

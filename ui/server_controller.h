@@ -99,6 +99,7 @@ private:
     void scheduleApply();   // the same, after typing in the port or key field settled
     void onListeningChanged();
     void onActivityChanged();
+    void refreshStatusTexts();  // statusTextChanged when either status text changed
 
     app::Settings* m_settings = nullptr;
     std::unique_ptr<server::ApiServer> m_server;

@@ -109,18 +109,10 @@ private:
             return invalid(
                 OpenAiProtocol::tr("Invalid '%1.type': only \"function\" tool calls are supported.").arg(param),
                 param + QStringLiteral(".type"));
-        const Json* function = member(c, "function");
-        if (!function)
-            return missing(param + QStringLiteral(".function"));
-        if (!function->is_object())
-            return wrongType(param + QStringLiteral(".function"), OpenAiProtocol::tr("an object"), *function);
-        const Json* name = member(*function, "name");
-        if (!name)
-            return missing(param + QStringLiteral(".function.name"));
-        if (!name->is_string() || name->get<std::string>().empty())
-            return invalid(OpenAiProtocol::tr("Invalid '%1.function.name': expected a non-empty string.").arg(param),
-                           param + QStringLiteral(".function.name"));
-        out.name = name->get<std::string>();
+        const Json* function = nullptr;
+        if (Check error = readFunction(c, param, function))
+            return error;
+        out.name = function->at("name").get<std::string>();
         const QString argsParam = param + QStringLiteral(".function.arguments");
         const Json* args = member(*function, "arguments");
         if (!args)

@@ -438,18 +438,9 @@ private:
                 return invalid(
                     OpenAiProtocol::tr("Invalid '%1.type': only \"function\" tools are supported.").arg(param),
                     param + QStringLiteral(".type"));
-            const Json* function = member(tool, "function");
-            if (!function)
-                return missing(param + QStringLiteral(".function"));
-            if (!function->is_object())
-                return wrongType(param + QStringLiteral(".function"), OpenAiProtocol::tr("an object"), *function);
-            const Json* name = member(*function, "name");
-            if (!name)
-                return missing(param + QStringLiteral(".function.name"));
-            if (!name->is_string() || name->get<std::string>().empty())
-                return invalid(
-                    OpenAiProtocol::tr("Invalid '%1.function.name': expected a non-empty string.").arg(param),
-                    param + QStringLiteral(".function.name"));
+            const Json* function = nullptr;
+            if (Check error = readFunction(tool, param, function))
+                return error;
             if (const Json* d = member(*function, "description"); d && !d->is_string())
                 return wrongType(param + QStringLiteral(".function.description"), OpenAiProtocol::tr("a string"), *d);
             if (const Json* p = member(*function, "parameters"); p && !p->is_object())

@@ -78,6 +78,23 @@ inline const Json* member(const Json& object, const char* key)
     return it == object.end() || it->is_null() ? nullptr : &*it;
 }
 
+// The "function" object of a tool definition or a tool call at `param`, which must hold a non-empty "name".
+inline Check readFunction(const Json& parent, const QString& param, const Json*& function)
+{
+    function = member(parent, "function");
+    if (!function)
+        return missing(param + QStringLiteral(".function"));
+    if (!function->is_object())
+        return wrongType(param + QStringLiteral(".function"), OpenAiProtocol::tr("an object"), *function);
+    const Json* name = member(*function, "name");
+    if (!name)
+        return missing(param + QStringLiteral(".function.name"));
+    if (!name->is_string() || name->get<std::string>().empty())
+        return invalid(OpenAiProtocol::tr("Invalid '%1.function.name': expected a non-empty string.").arg(param),
+                       param + QStringLiteral(".function.name"));
+    return std::nullopt;
+}
+
 inline std::string dumpCompact(const Json& value)
 {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
