@@ -89,7 +89,7 @@ ChatController::ChatController(std::optional<storage::Database> database, QObjec
     });
     connect(m_chat.get(), &chat::ChatService::turnStarted, this, [this] {
         setApiRequestsAhead(0);
-        setTurnRunning(true);
+        m_turnRunning = true;
     });
     connect(m_chat.get(), &chat::ChatService::turnStarted, this, &ChatController::onTurnStarted);
     connect(m_chat.get(), &chat::ChatService::conversationTokensCounted, this, [this](qint64 id, qint64 tokens) {
@@ -111,7 +111,7 @@ ChatController::ChatController(std::optional<storage::Database> database, QObjec
     });
     connect(m_chat.get(), &chat::ChatService::turnFinished, this, [this] {
         setApiRequestsAhead(0);
-        setTurnRunning(false);
+        m_turnRunning = false;
     });
     connect(m_chat.get(), &chat::ChatService::turnFinished, this, &ChatController::onTurnFinished);
     connect(m_chat.get(), &chat::ChatService::prefillProgress, this, [this](qint64 done, qint64 total) {
@@ -187,14 +187,6 @@ void ChatController::setApiRequestsAhead(int count)
         return;
     m_apiRequestsAhead = count;
     emit apiRequestsAheadChanged();
-}
-
-void ChatController::setTurnRunning(bool running)
-{
-    if (m_turnRunning == running)
-        return;
-    m_turnRunning = running;
-    emit turnRunningChanged(running);
 }
 
 void ChatController::clearError()

@@ -177,7 +177,6 @@ signals:
     void searchChanged();
     void lastErrorChanged();
     void apiRequestsAheadChanged();
-    void turnRunningChanged(bool running);
     void modelLoaded(const QString& modelName);
     void modelLoadFailed(const QString& message);
     // After each turn's answer is stored (or failed: error is not empty).
@@ -198,7 +197,6 @@ private:
     void setCurrent(qint64 id);
     void setLastError(const QString& message);
     void setApiRequestsAhead(int count);
-    void setTurnRunning(bool running);
     void flushStream();
     void onTurnStarted(qint64 conversationId, qint64 userMessageId, qint64 assistantMessageId);
     void onTurnFinished(const chat::TurnResult& result);

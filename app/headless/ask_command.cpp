@@ -177,11 +177,7 @@ int runAsk(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString problem = parse(args, request);
     if (const std::optional<int> exitCode = usageExit(request.help, problem, prefix, askUsage(), out, err))
         return *exitCode;
-    auto fail = [&](const QString& message) {
-        err << prefix << message << '\n';
-        err.flush();
-        return 1;
-    };
+    auto fail = [&](const QString& message) { return reportFailure(err, prefix, message); };
 
     // Cheap checks first, so a typo does not cost a model load.
     if (!QFileInfo::exists(request.modelPath))

@@ -92,4 +92,11 @@ std::optional<int> usageExit(bool help, const QString& problem, const QString& p
     return std::nullopt;
 }
 
+int reportFailure(QTextStream& err, const QString& prefix, const QString& message, int exitCode)
+{
+    err << prefix << message << '\n';
+    err.flush();
+    return exitCode;
+}
+
 }  // namespace lectern::app

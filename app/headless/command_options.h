@@ -59,4 +59,7 @@ private:
 std::optional<int> usageExit(bool help, const QString& problem, const QString& prefix, const QString& usage,
                              QTextStream& out, QTextStream& err);
 
+// Writes "<prefix><message>" to err and returns exitCode: how a command ends on an error.
+int reportFailure(QTextStream& err, const QString& prefix, const QString& message, int exitCode = 1);
+
 }  // namespace lectern::app

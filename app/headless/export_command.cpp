@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "app/export/conversation_bundle.h"
+#include "app/headless/command_options.h"
 #include "app/export/csv_export.h"
 #include "app/export/json_export.h"
 #include "app/export/markdown_export.h"
@@ -219,11 +220,7 @@ int runExport(const QStringList& args, QTextStream& out, QTextStream& err)
     if (request.dbPath.isEmpty())
         request.dbPath = storage::Database::defaultPath();
 
-    auto fail = [&](const QString& message) {
-        err << prefix << message << '\n';
-        err.flush();
-        return 1;
-    };
+    auto fail = [&](const QString& message) { return reportFailure(err, prefix, message); };
     storage::Database::Options options;
     options.readOnly = true;
     storage::StorageResult<storage::Database> database = storage::Database::open(request.dbPath, options);

@@ -129,11 +129,7 @@ int runExtract(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString problem = parse(args, request);
     if (const std::optional<int> exitCode = usageExit(request.help, problem, prefix, extractUsage(), out, err))
         return *exitCode;
-    auto fail = [&](const QString& message, int code = 1) {
-        err << prefix << message << '\n';
-        err.flush();
-        return code;
-    };
+    auto fail = [&](const QString& message, int code = 1) { return reportFailure(err, prefix, message, code); };
 
     // The schema first: a bad one is a usage error, found before the model loads.
     QByteArray schemaJson;

@@ -155,11 +155,7 @@ int runServe(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString problem = parse(args, request);
     if (const std::optional<int> exitCode = usageExit(request.help, problem, prefix, serveUsage(), out, err))
         return *exitCode;
-    auto fail = [&](const QString& message) {
-        err << prefix << message << '\n';
-        err.flush();
-        return 1;
-    };
+    auto fail = [&](const QString& message) { return reportFailure(err, prefix, message); };
 
     // The settings' model, device and context unless given.
     const Settings settings;

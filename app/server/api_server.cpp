@@ -109,8 +109,8 @@ struct ApiServer::Impl {
     std::unique_ptr<httplib::Server> http;
     std::thread listenThread;
     std::atomic<bool> stopping{false};
-    // Stopped servers whose threads still end (an idle kept-alive connection holds its thread for the keep-alive
-    // timeout: cpp-httplib 0.11 does not wake it on stop); joined by start() and the destructor.
+    // Stopped servers whose threads still end (a connection that has not sent its request holds its thread for the
+    // keep-alive timeout: cpp-httplib 0.11 does not wake it on stop); joined by start() and the destructor.
     std::vector<std::thread> reapers;
     bool listening = false;
     quint16 port = 0;
@@ -120,8 +120,8 @@ struct ApiServer::Impl {
     std::optional<ModelContext> modelContext() const;
     void installRoutes();
     // The API key check (everything but /health); false with a 401 in res. In the handlers, not before routing:
-    // cpp-httplib reads the body only after the pre-routing handler, and a body left unread would be taken for the
-    // next request on a kept-alive connection.
+    // cpp-httplib reads the body only after the pre-routing handler, and closing a connection with the body unread
+    // makes the kernel reset it, so that the client may never see the 401.
     bool authorized(const httplib::Request& req, httplib::Response& res) const;
     // POST, PUT, PATCH and DELETE on any path, once the body is read (within the limit).
     void routeWithBody(const httplib::Request& req, const std::string& body, httplib::Response& res);
@@ -403,7 +403,7 @@ void ApiServer::Impl::installRoutes()
     static thread_local std::optional<Clock::time_point> requestStart;
     server.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
         requestStart = Clock::now();
-        // A request on a kept-alive connection of a stopped server.
+        // A request read just as the server stops.
         if (!stopping.load())
             return httplib::Server::HandlerResponse::Unhandled;
         answerError(res, ApiErrors::stopping());
@@ -469,8 +469,8 @@ void ApiServer::Impl::installRoutes()
         const bool read = reader([&](const char* data, size_t length) {
             received += length;
             if (received > limit) {
-                // Past the limit: drain (up to a bound) rather than stop, so that the rest of a chunked body is not
-                // read as the next request on this connection.
+                // Past the limit: drain (up to a bound) rather than stop: closing the connection with the rest
+                // unread would reset it before the client has read the 413.
                 tooLarge = true;
                 body.clear();
                 return received - limit <= kMaxDrainBytes;

@@ -257,6 +257,28 @@ private slots:
         QCOMPARE(chat.pendingTurns(), 0);
     }
 
+    void currentModelCarriesTheImageBudgetInForce()
+    {
+        ChatService chat(*m_database);
+        QVERIFY(!chat.currentModel());
+        QVERIFY(loadModel(chat, m_model));
+        QVERIFY(chat.currentModel());
+        QCOMPARE(chat.currentModel()->visionPixels.imageMaxPixels, app::VisionPixelBudget().imageMaxPixels);
+        // A new budget reaches what the API server reads...
+        app::VisionPixelBudget smaller;
+        smaller.imageMaxPixels = 262144;
+        chat.setVisionBudget(smaller, {});
+        QTRY_COMPARE_WITH_TIMEOUT(chat.currentModel()->visionPixels.imageMaxPixels, qint64(262144), 10000);
+        // ...and one the engine refuses (minimum above maximum) leaves it as it was, with a warning.
+        QSignalSpy warnings(&chat, &ChatService::warning);
+        app::VisionPixelBudget refused;
+        refused.imageMinPixels = 1 << 20;
+        refused.imageMaxPixels = 1 << 16;
+        chat.setVisionBudget(refused, {});
+        QTRY_VERIFY_WITH_TIMEOUT(!warnings.isEmpty(), 10000);
+        QCOMPARE(chat.currentModel()->visionPixels.imageMaxPixels, qint64(262144));
+    }
+
     void unknownConversationStoresNothing()
     {
         ChatService chat(*m_database);
